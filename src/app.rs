@@ -1,0 +1,349 @@
+//! Runs one pyq command: opens (or builds) the index, does what the
+//! configuration asks, writes the result. Knows neither clap nor tantivy.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::classify::Taxonomy;
+use crate::config::{Action, ColorChoice, Config, OutputFormat};
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::guides::GuideSources;
+use crate::index::{BuildReason, BuildReport, Library, Store};
+use crate::render::{self, Style, TopicRow};
+
+/// How a command ended, when it did not fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Something was found and shown: exit 0.
+    Found,
+    /// Nothing matched: exit 1.
+    NothingFound,
+}
+
+/// Runs `config`'s command, writing results to `out` and notices to `err`.
+/// A closed `out` (broken pipe) ends the command quietly.
+pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<Outcome> {
+    match execute(config, out, err) {
+        Err(Failed::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Outcome::Found),
+        Err(Failed::Io(e)) => Err(Error::failure(format!("cannot write the output: {e}"))),
+        Err(Failed::Pyq(e)) => Err(e),
+        Ok(outcome) => Ok(outcome),
+    }
+}
+
+enum Failed {
+    Io(io::Error),
+    Pyq(Error),
+}
+
+impl From<io::Error> for Failed {
+    fn from(e: io::Error) -> Self {
+        Failed::Io(e)
+    }
+}
+
+impl From<Error> for Failed {
+    fn from(e: Error) -> Self {
+        Failed::Pyq(e)
+    }
+}
+
+fn execute(
+    config: &Config,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::result::Result<Outcome, Failed> {
+    if let Some(topic) = &config.filters.topic {
+        check_topic(topic)?;
+    }
+    let sources = GuideSources::scan(&config.guide_dirs);
+    for warning in &sources.warnings {
+        writeln!(err, "pyq: warning: {warning}")?;
+    }
+    let store = Store::new(&config.index_dir);
+
+    if config.action == Action::Index {
+        let (library, report) = store.build(&sources, BuildReason::Requested)?;
+        index_report(out, config, &library, &report)?;
+        return Ok(Outcome::Found);
+    }
+    let library = match store.open_current(&sources) {
+        Ok(library) => library,
+        Err(reason) => {
+            writeln!(err, "pyq: building the index ({reason})…")?;
+            err.flush()?;
+            let (library, report) = store.build(&sources, reason)?;
+            build_notice(err, &library, &report)?;
+            library
+        }
+    };
+    if let Some(guide) = &config.filters.guide
+        && !library.manifest().guides.contains(guide)
+    {
+        return Err(Error::failure(format!("there is no guide named {guide:?}"))
+            .with_fix(format!(
+                "use one of: {}",
+                library.manifest().guides.join(", ")
+            ))
+            .into());
+    }
+
+    let style = Style {
+        styled: config.styled(),
+        color: config.color == ColorChoice::Always,
+        width: config.width,
+    };
+    match &config.action {
+        Action::Search(query) => search(config, &library, query, style, out, err),
+        Action::Show(id) => show(config, &library, id, style, out),
+        Action::List => list(config, &library, out),
+        Action::Topics => topics(config, &library, style, out),
+        Action::Index => unreachable!("handled above"),
+    }
+}
+
+fn check_topic(topic: &str) -> Result<()> {
+    let taxonomy = Taxonomy::bundled().map_err(Error::failure)?;
+    if taxonomy.topic(topic).is_some() {
+        return Ok(());
+    }
+    let names: Vec<&str> = taxonomy.topics().iter().map(|t| t.name.as_str()).collect();
+    Err(Error::failure(format!("there is no topic named {topic:?}"))
+        .with_fix(format!("use one of: {} (see pyq topics)", names.join(", "))))
+}
+
+fn search(
+    config: &Config,
+    library: &Library,
+    query: &str,
+    style: Style,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::result::Result<Outcome, Failed> {
+    let hits = library.search(query, &config.filters, config.limit())?;
+    match config.format {
+        OutputFormat::Json => {
+            render::json::hits(out, hits.iter().map(|h| (&h.doc, Some(h.score))))?
+        }
+        OutputFormat::Lines => render::lines(out, hits.iter().map(|h| &h.doc))?,
+        OutputFormat::Rendered => render::answer(out, &hits, style)?,
+    }
+    out.flush()?;
+    if hits.is_empty() {
+        let narrowed = config.filters.topic.is_some()
+            || config.filters.level.is_some()
+            || config.filters.guide.is_some();
+        let hint = if narrowed {
+            " with these filters; try without --topic/--level/--guide"
+        } else {
+            ""
+        };
+        writeln!(err, "pyq: nothing found for {query:?}{hint}")?;
+        return Ok(Outcome::NothingFound);
+    }
+    Ok(Outcome::Found)
+}
+
+fn show(
+    config: &Config,
+    library: &Library,
+    id: &str,
+    style: Style,
+    out: &mut impl Write,
+) -> std::result::Result<Outcome, Failed> {
+    let Some(doc) = library.get(id)? else {
+        return Err(Error::not_found(format!("no document has the id {id:?}"))
+            .with_fix("find ids with pyq list, or pyq -l QUERY")
+            .into());
+    };
+    match config.format {
+        OutputFormat::Json => render::json::hits(out, [(&doc, None)])?,
+        OutputFormat::Lines => render::lines(out, [&doc])?,
+        OutputFormat::Rendered => render::document(out, &doc, style)?,
+    }
+    out.flush()?;
+    Ok(Outcome::Found)
+}
+
+fn list(
+    config: &Config,
+    library: &Library,
+    out: &mut impl Write,
+) -> std::result::Result<Outcome, Failed> {
+    let f = &config.filters;
+    let docs: Vec<Document> = library
+        .all()?
+        .into_iter()
+        .filter(|d| f.topic.as_ref().is_none_or(|t| &d.topic == t))
+        .filter(|d| f.level.is_none_or(|l| d.difficulty == l))
+        .filter(|d| f.guide.as_ref().is_none_or(|g| &d.guide == g))
+        .collect();
+    match config.format {
+        OutputFormat::Json => render::json::hits(out, docs.iter().map(|d| (d, None)))?,
+        OutputFormat::Lines | OutputFormat::Rendered => render::lines(out, &docs)?,
+    }
+    out.flush()?;
+    Ok(if docs.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
+}
+
+#[derive(Serialize)]
+struct TopicsJson<'a> {
+    topics: Vec<TopicJson<'a>>,
+    levels: &'a std::collections::BTreeMap<String, u64>,
+    total: u64,
+}
+
+#[derive(Serialize)]
+struct TopicJson<'a> {
+    name: &'a str,
+    description: &'a str,
+    documents: u64,
+}
+
+fn topics(
+    config: &Config,
+    library: &Library,
+    style: Style,
+    out: &mut impl Write,
+) -> std::result::Result<Outcome, Failed> {
+    let counts = library.facet_counts()?;
+    let taxonomy = Taxonomy::bundled().map_err(Error::failure)?;
+    let rows: Vec<TopicRow> = taxonomy
+        .topics()
+        .iter()
+        .map(|t| TopicRow {
+            name: t.name.clone(),
+            description: t.description.clone(),
+            count: counts.topics.get(&t.name).copied().unwrap_or(0),
+        })
+        .collect();
+    if config.format == OutputFormat::Json {
+        let json = TopicsJson {
+            topics: rows
+                .iter()
+                .map(|r| TopicJson {
+                    name: &r.name,
+                    description: &r.description,
+                    documents: r.count,
+                })
+                .collect(),
+            levels: &counts.levels,
+            total: counts.total,
+        };
+        render::json::value(out, &json)?;
+    } else {
+        let levels: Vec<(String, u64)> = crate::document::Difficulty::ALL
+            .iter()
+            .map(|d| {
+                (
+                    d.to_string(),
+                    counts.levels.get(d.as_str()).copied().unwrap_or(0),
+                )
+            })
+            .collect();
+        render::topics(out, &rows, &levels, counts.total, style)?;
+    }
+    out.flush()?;
+    Ok(Outcome::Found)
+}
+
+fn location(library: &Library) -> String {
+    library.location().map_or_else(
+        || "memory only (not saved)".to_string(),
+        |p| p.display().to_string(),
+    )
+}
+
+/// The stderr notice after an automatic build.
+fn build_notice(err: &mut impl Write, library: &Library, report: &BuildReport) -> io::Result<()> {
+    for warning in &report.warnings {
+        writeln!(err, "pyq: warning: {warning}")?;
+    }
+    if let Some(why) = &report.not_saved {
+        writeln!(
+            err,
+            "pyq: warning: {why}; answering from an index kept in memory"
+        )?;
+        writeln!(
+            err,
+            "  fix: use a writable folder: pyq --index-dir DIR, or set PYQ_INDEX_DIR"
+        )?;
+    }
+    let c = &report.counts;
+    writeln!(
+        err,
+        "pyq: indexed {} documents from {} guides in {} ms ({})",
+        c.documents(),
+        c.guides,
+        report.elapsed.as_millis(),
+        location(library)
+    )
+}
+
+#[derive(Serialize)]
+struct IndexJson<'a> {
+    guides: &'a [String],
+    sections: usize,
+    questions: usize,
+    documents: usize,
+    millis: u128,
+    location: Option<String>,
+    warnings: &'a [String],
+}
+
+/// The report of `pyq index`, on stdout.
+fn index_report(
+    out: &mut impl Write,
+    config: &Config,
+    library: &Library,
+    report: &BuildReport,
+) -> io::Result<()> {
+    let c = &report.counts;
+    if config.format == OutputFormat::Json {
+        return render::json::value(
+            out,
+            &IndexJson {
+                guides: &library.manifest().guides,
+                sections: c.sections,
+                questions: c.questions,
+                documents: c.documents(),
+                millis: report.elapsed.as_millis(),
+                location: library.location().map(|p| p.display().to_string()),
+                warnings: &report.warnings,
+            },
+        );
+    }
+    for warning in &report.warnings {
+        writeln!(out, "warning: {warning}")?;
+    }
+    if let Some(why) = &report.not_saved {
+        writeln!(
+            out,
+            "warning: {why}; the index was built in memory only and is lost when pyq exits"
+        )?;
+        writeln!(
+            out,
+            "  fix: use a writable folder: pyq --index-dir DIR index, or set PYQ_INDEX_DIR"
+        )?;
+    }
+    writeln!(
+        out,
+        "Indexed {} guides: {} sections and {} questions ({} documents) in {} ms",
+        c.guides,
+        c.sections,
+        c.questions,
+        c.documents(),
+        report.elapsed.as_millis()
+    )?;
+    for guide in &library.manifest().guides {
+        writeln!(out, "  {guide}")?;
+    }
+    writeln!(out, "Index: {}", location(library))?;
+    out.flush()
+}

@@ -1,0 +1,218 @@
+//! The command line, as clap sees it. Nothing outside this module knows
+//! clap: [`Cli::into_config`] resolves the arguments once into a [`Config`].
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::config::{Action, ColorChoice, Config, OutputFormat};
+use crate::document::Difficulty;
+use crate::error::{Error, Result};
+use crate::search::Filters;
+
+const EXAMPLES: &str = "\
+Examples:
+  pyq gil                              the best answer about the GIL
+  pyq difference between list and tuple
+  pyq decorator --level beginner       only beginner material
+  pyq --topic concurrency lock         search one topic (see: pyq topics)
+  pyq -l mro | fzf                     one line per hit: id<TAB>title
+  pyq --json gc | jq -r '.[0].body'    hits as JSON
+  pyq show python-interview-guide/decorators
+  pyq list | grep -i generator         every document
+  pyq -- topics                        search for a word that is also a command";
+
+/// Instant, offline answers to Python interview questions.
+///
+/// pyq looks up five bundled Python interview guides (and any folder of your
+/// own Markdown guides) and prints the best answer, rendered for the
+/// terminal, or as plain text or JSON when piped.
+#[derive(Debug, Parser)]
+#[command(name = "pyq", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    /// What to look up, e.g. `gil` or `difference between list and tuple`
+    #[arg(value_name = "QUERY")]
+    query: Vec<String>,
+
+    #[command(flatten)]
+    options: Options,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Show one document by its id (ids come from `pyq list` and `pyq -l`)
+    Show {
+        /// A document id, e.g. `python-interview-guide/decorators`
+        id: String,
+    },
+    /// List every document, one per line: id<TAB>title
+    List,
+    /// Show the topics and difficulties with their document counts
+    Topics,
+    /// Rebuild the index now and report what was indexed
+    Index,
+}
+
+#[derive(Debug, Args)]
+struct Options {
+    /// Number of hits to show [default: 6 on a terminal, 10 with --list or --json]
+    #[arg(short = 'n', long, value_name = "N", global = true)]
+    limit: Option<usize>,
+
+    /// One line per hit: id<TAB>title (for fzf, grep, xargs)
+    #[arg(short = 'l', long, global = true, conflicts_with = "json")]
+    list: bool,
+
+    /// Print hits as a JSON array
+    #[arg(long, global = true)]
+    json: bool,
+
+    /// Only documents of this topic (see `pyq topics`)
+    #[arg(long, value_name = "TOPIC", global = true)]
+    topic: Option<String>,
+
+    /// Only documents of this difficulty
+    #[arg(long, value_enum, value_name = "LEVEL", global = true)]
+    level: Option<Level>,
+
+    /// Only documents of this guide (file name, with or without .md)
+    #[arg(long, value_name = "NAME", global = true)]
+    guide: Option<String>,
+
+    /// Also index the Markdown guides in this folder (repeatable; also PYQ_GUIDES,
+    /// a list of folders separated like PATH)
+    #[arg(long = "guides", value_name = "DIR", global = true)]
+    guides: Vec<PathBuf>,
+
+    /// Where to keep the index [default: the user cache folder; also PYQ_INDEX_DIR]
+    #[arg(long, value_name = "DIR", global = true)]
+    index_dir: Option<PathBuf>,
+
+    /// When to use colours: auto (on a terminal, unless NO_COLOR is set), always, never
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = Color::Auto, global = true)]
+    color: Color,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Level {
+    Beginner,
+    Intermediate,
+    Advanced,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// What the environment contributes to the configuration; read once by
+/// `main`, so tests can supply their own.
+#[derive(Debug, Clone, Default)]
+pub struct Environment {
+    pub index_dir: Option<PathBuf>,
+    /// `PYQ_GUIDES`, split into folders.
+    pub guides: Vec<PathBuf>,
+    pub no_color: bool,
+    pub stdout_is_terminal: bool,
+    pub terminal_width: Option<usize>,
+}
+
+impl Environment {
+    /// Reads the process environment and checks stdout once.
+    pub fn from_process() -> Environment {
+        use std::io::IsTerminal;
+        let non_empty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        let stdout_is_terminal = std::io::stdout().is_terminal();
+        Environment {
+            index_dir: non_empty("PYQ_INDEX_DIR").map(PathBuf::from),
+            guides: non_empty("PYQ_GUIDES")
+                .map(|v| std::env::split_paths(&v).collect())
+                .unwrap_or_default(),
+            no_color: non_empty("NO_COLOR").is_some(),
+            stdout_is_terminal,
+            terminal_width: stdout_is_terminal
+                .then(crate::render::terminal_width)
+                .flatten(),
+        }
+    }
+}
+
+/// The default place of the index: the user's cache folder.
+fn default_index_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "pyq").map(|dirs| dirs.cache_dir().join("index"))
+}
+
+impl Cli {
+    /// Resolves the arguments and the environment into a [`Config`].
+    pub fn into_config(self, env: Environment) -> Result<Config> {
+        let o = self.options;
+        let action = match self.command {
+            Some(Command::Show { id }) => Action::Show(id),
+            Some(Command::List) => Action::List,
+            Some(Command::Topics) => Action::Topics,
+            Some(Command::Index) => Action::Index,
+            None => {
+                let query = self.query.join(" ");
+                if query.trim().is_empty() {
+                    return Err(Error::failure("nothing to look up")
+                        .with_fix("give a query, e.g. pyq gil (or see pyq --help)"));
+                }
+                Action::Search(query)
+            }
+        };
+        let format = if o.json {
+            OutputFormat::Json
+        } else if o.list {
+            OutputFormat::Lines
+        } else {
+            OutputFormat::Rendered
+        };
+        let color = match o.color {
+            Color::Always => ColorChoice::Always,
+            Color::Never => ColorChoice::Never,
+            Color::Auto if env.no_color || !env.stdout_is_terminal => ColorChoice::Never,
+            Color::Auto => ColorChoice::Always,
+        };
+        let index_dir = o
+            .index_dir
+            .or(env.index_dir)
+            .or_else(default_index_dir)
+            .ok_or_else(|| {
+                Error::failure("cannot find a cache folder for the index (no home directory)")
+                    .with_fix("name one: pyq --index-dir DIR, or set PYQ_INDEX_DIR")
+            })?;
+        let mut guide_dirs = o.guides;
+        guide_dirs.extend(env.guides);
+        let guide = o.guide.map(|g| {
+            if g.ends_with(".md") || g.ends_with(".markdown") {
+                g
+            } else {
+                format!("{g}.md")
+            }
+        });
+        Ok(Config {
+            action,
+            format,
+            limit: o.limit,
+            filters: Filters {
+                topic: o.topic,
+                level: o.level.map(|l| match l {
+                    Level::Beginner => Difficulty::Beginner,
+                    Level::Intermediate => Difficulty::Intermediate,
+                    Level::Advanced => Difficulty::Advanced,
+                }),
+                guide,
+            },
+            guide_dirs,
+            index_dir,
+            color,
+            terminal: env.stdout_is_terminal,
+            width: env.terminal_width.unwrap_or(80),
+        })
+    }
+}

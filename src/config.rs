@@ -1,0 +1,65 @@
+//! The resolved configuration: what to do and how to show it. Plain data,
+//! built once from the command line and the environment (see `cli`).
+
+use std::path::PathBuf;
+
+use crate::search::Filters;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Search(String),
+    Show(String),
+    List,
+    Topics,
+    Index,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// The best answer in full, then the next hits (on a terminal: styled).
+    Rendered,
+    /// One line per document: id<TAB>title.
+    Lines,
+    /// A JSON array of hits.
+    Json,
+}
+
+/// Whether escape sequences for colour and style may be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorChoice {
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub action: Action,
+    pub format: OutputFormat,
+    /// Hits to show; `None` for the default of the format.
+    pub limit: Option<usize>,
+    pub filters: Filters,
+    /// The user's guide folders.
+    pub guide_dirs: Vec<PathBuf>,
+    pub index_dir: PathBuf,
+    pub color: ColorChoice,
+    /// Whether stdout is a terminal (checked once, at start).
+    pub terminal: bool,
+    /// Terminal width in columns (80 when unknown).
+    pub width: usize,
+}
+
+impl Config {
+    /// Hits to show: the user's choice or the format's default.
+    pub fn limit(&self) -> usize {
+        self.limit.unwrap_or(match self.format {
+            OutputFormat::Rendered => 6,
+            OutputFormat::Lines | OutputFormat::Json => 10,
+        })
+    }
+
+    /// Whether answers are laid out for a terminal (wrapped, tables drawn):
+    /// on a terminal, or when colour is forced into a pipe.
+    pub fn styled(&self) -> bool {
+        self.terminal || self.color == ColorChoice::Always
+    }
+}

@@ -1,0 +1,150 @@
+//! The index: a tantivy index of documents, kept in a directory with a
+//! manifest saying what it was built from. tantivy types stay in here and in
+//! `search`.
+
+mod manifest;
+mod schema;
+mod store;
+mod writer;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{AllQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+pub use manifest::{Counts, Manifest, Stamp};
+pub use schema::SCHEMA_VERSION;
+pub(crate) use schema::{Fields, LEVEL_ROOT, TOPIC_ROOT, analyzer, level_facet, topic_facet};
+pub use store::{BuildReason, BuildReport, Store};
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+
+/// An opened index, ready to answer.
+pub struct Library {
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    manifest: Manifest,
+    /// Where the index lives; `None` when it was built in memory only.
+    location: Option<PathBuf>,
+}
+
+/// Document counts per topic and per difficulty.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetCounts {
+    pub topics: BTreeMap<String, u64>,
+    pub levels: BTreeMap<String, u64>,
+    pub total: u64,
+}
+
+pub(crate) fn index_error(what: &str, e: tantivy::TantivyError) -> Error {
+    Error::failure(format!("{what}: {e}")).with_fix("rebuild the index: pyq index")
+}
+
+impl Library {
+    fn new(
+        index: Index,
+        manifest: Manifest,
+        location: Option<PathBuf>,
+    ) -> tantivy::Result<Option<Library>> {
+        schema::register_analyzer(&index);
+        let Some(fields) = Fields::of(&index) else {
+            return Ok(None);
+        };
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Some(Library {
+            reader,
+            fields,
+            manifest,
+            location,
+        }))
+    }
+
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// The directory holding the index, or `None` for an in-memory index.
+    pub fn location(&self) -> Option<&PathBuf> {
+        self.location.as_ref()
+    }
+
+    pub(crate) fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    pub(crate) fn document(&self, searcher: &Searcher, address: DocAddress) -> Result<Document> {
+        let doc: TantivyDocument = searcher
+            .doc(address)
+            .map_err(|e| index_error("cannot read a document", e))?;
+        Ok(self.fields.decode(&doc))
+    }
+
+    /// The document with this id.
+    pub fn get(&self, id: &str) -> Result<Option<Document>> {
+        let searcher = self.searcher();
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.id, id),
+            IndexRecordOption::Basic,
+        );
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .map_err(|e| index_error("cannot look up an id", e))?;
+        top.first()
+            .map(|&(_, address)| self.document(&searcher, address))
+            .transpose()
+    }
+
+    /// Every document, in guide order.
+    pub fn all(&self) -> Result<Vec<Document>> {
+        let searcher = self.searcher();
+        let total = searcher
+            .search(&AllQuery, &Count)
+            .map_err(|e| index_error("cannot count documents", e))?;
+        let top = searcher
+            .search(
+                &AllQuery,
+                &TopDocs::with_limit(total.max(1)).order_by_u64_field("order", tantivy::Order::Asc),
+            )
+            .map_err(|e| index_error("cannot list documents", e))?;
+        top.into_iter()
+            .map(|(_, address)| self.document(&searcher, address))
+            .collect()
+    }
+
+    /// How many documents each topic and each difficulty holds.
+    pub fn facet_counts(&self) -> Result<FacetCounts> {
+        let searcher = self.searcher();
+        let mut topics = FacetCollector::for_field("topic");
+        topics.add_facet(TOPIC_ROOT);
+        let mut levels = FacetCollector::for_field("difficulty");
+        levels.add_facet(LEVEL_ROOT);
+        let (topic_counts, level_counts, total) = searcher
+            .search(&AllQuery, &(topics, levels, Count))
+            .map_err(|e| index_error("cannot count topics", e))?;
+        let leaf = |facet: &tantivy::schema::Facet| {
+            facet
+                .to_path()
+                .last()
+                .map(|s| s.to_string())
+                .unwrap_or_default()
+        };
+        Ok(FacetCounts {
+            topics: topic_counts
+                .get(TOPIC_ROOT)
+                .map(|(f, n)| (leaf(f), n))
+                .collect(),
+            levels: level_counts
+                .get(LEVEL_ROOT)
+                .map(|(f, n)| (leaf(f), n))
+                .collect(),
+            total: total as u64,
+        })
+    }
+}

@@ -1,0 +1,157 @@
+//! The one place that knows the tantivy schema: fields, the text analyzer,
+//! and the conversion between [`Document`] and tantivy documents.
+
+use tantivy::schema::{
+    FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::tokenizer::{
+    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
+use tantivy::{Index, TantivyDocument};
+
+use crate::document::{Difficulty, Document, Kind};
+
+/// Bumped whenever the schema, the analyzer or the way guides are cut into
+/// documents changes meaning; an index with another version is rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Name under which the analyzer is registered with tantivy.
+const ANALYZER: &str = "pyq";
+
+/// Facet roots.
+pub const TOPIC_ROOT: &str = "/topic";
+pub const LEVEL_ROOT: &str = "/level";
+
+/// Handles to every field of the schema.
+#[derive(Clone, Copy)]
+pub struct Fields {
+    pub id: Field,
+    pub guide: Field,
+    pub title: Field,
+    pub path: Field,
+    pub kind: Field,
+    pub level: Field,
+    pub line: Field,
+    pub order: Field,
+    /// Markdown shown to the user; stored, not searched.
+    pub body: Field,
+    /// The searchable text of the body; indexed, not stored.
+    pub text: Field,
+    pub topic: Field,
+    pub difficulty: Field,
+}
+
+impl Fields {
+    /// Builds the schema and the handles to its fields.
+    pub fn schema() -> (Schema, Fields) {
+        let mut b = Schema::builder();
+        let analyzed = TextFieldIndexing::default()
+            .set_tokenizer(ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let searched_and_stored = TextOptions::default()
+            .set_indexing_options(analyzed.clone())
+            .set_stored();
+        let searched = TextOptions::default().set_indexing_options(analyzed);
+        let fields = Fields {
+            id: b.add_text_field("id", STRING | STORED),
+            guide: b.add_text_field("guide", STRING | STORED),
+            title: b.add_text_field("title", searched_and_stored.clone()),
+            path: b.add_text_field("path", searched_and_stored),
+            kind: b.add_text_field("kind", STRING | STORED),
+            level: b.add_u64_field("level", STORED),
+            line: b.add_u64_field("line", STORED),
+            order: b.add_u64_field("order", INDEXED | STORED | FAST),
+            body: b.add_text_field("body", STORED),
+            text: b.add_text_field("text", searched),
+            topic: b.add_facet_field("topic", FacetOptions::default().set_stored()),
+            difficulty: b.add_facet_field("difficulty", FacetOptions::default().set_stored()),
+        };
+        (b.build(), fields)
+    }
+
+    /// Reads the field handles of an opened index, checking that its schema
+    /// is the one pyq writes.
+    pub fn of(index: &Index) -> Option<Fields> {
+        let (expected, fields) = Fields::schema();
+        (index.schema() == expected).then_some(fields)
+    }
+
+    pub fn encode(&self, doc: &Document, order: u64) -> TantivyDocument {
+        let mut d = TantivyDocument::new();
+        d.add_text(self.id, &doc.id);
+        d.add_text(self.guide, &doc.guide);
+        d.add_text(self.title, &doc.title);
+        for p in &doc.path {
+            d.add_text(self.path, p);
+        }
+        d.add_text(self.kind, doc.kind.as_str());
+        d.add_u64(self.level, u64::from(doc.level));
+        d.add_u64(self.line, doc.line as u64);
+        d.add_u64(self.order, order);
+        d.add_text(self.body, &doc.body);
+        d.add_text(self.text, doc.searchable_body());
+        d.add_facet(self.topic, topic_facet(&doc.topic));
+        d.add_facet(self.difficulty, level_facet(doc.difficulty));
+        d
+    }
+
+    pub fn decode(&self, d: &TantivyDocument) -> Document {
+        let text = |f: Field| {
+            d.get_first(f)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let number = |f: Field| d.get_first(f).and_then(|v| v.as_u64()).unwrap_or_default();
+        let facet_leaf = |f: Field| {
+            d.get_first(f)
+                .and_then(|v| v.as_facet())
+                .and_then(|encoded| Facet::from_encoded(encoded.as_bytes().to_vec()).ok())
+                .and_then(|facet| facet.to_path().last().map(|s| s.to_string()))
+                .unwrap_or_default()
+        };
+        let body = text(self.body);
+        Document {
+            id: text(self.id),
+            guide: text(self.guide),
+            title: text(self.title),
+            path: d
+                .get_all(self.path)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            kind: text(self.kind).parse().unwrap_or(Kind::Section),
+            level: number(self.level).min(6) as u8,
+            line: number(self.line) as usize,
+            body_is_subsections: false,
+            body,
+            topic: facet_leaf(self.topic),
+            difficulty: facet_leaf(self.difficulty)
+                .parse()
+                .unwrap_or(Difficulty::Intermediate),
+        }
+    }
+}
+
+pub fn topic_facet(topic: &str) -> Facet {
+    Facet::from_path([&TOPIC_ROOT[1..], topic])
+}
+
+pub fn level_facet(level: Difficulty) -> Facet {
+    Facet::from_path([&LEVEL_ROOT[1..], level.as_str()])
+}
+
+/// The analyzer for titles, paths and bodies: words split on punctuation,
+/// lowercased, stemmed (English). Queries go through the same analyzer.
+pub fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(48))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// Makes the analyzer known to an index (needed after every open).
+pub fn register_analyzer(index: &Index) {
+    index.tokenizers().register(ANALYZER, analyzer());
+}

@@ -1,0 +1,138 @@
+//! Output: the best answer rendered for a terminal or as plain text, one
+//! line per hit, or JSON. Renderers write to any `io::Write` (a locked,
+//! buffered stdout in the program, a `Vec<u8>` in tests) and never print.
+
+pub mod json;
+mod plain;
+mod terminal;
+
+use std::io::{self, Write};
+
+use crate::document::Document;
+use crate::search::Hit;
+
+/// How to lay out rendered answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    /// Lay out for a terminal (wrap, draw tables) rather than print Markdown.
+    pub styled: bool,
+    /// Use colours and text attributes (only with `styled`).
+    pub color: bool,
+    /// Columns available.
+    pub width: usize,
+}
+
+/// Prose is wrapped at this width at most, however wide the terminal.
+pub const MAX_TEXT_WIDTH: usize = 100;
+
+/// The terminal's width in columns, if stdout is a terminal.
+pub fn terminal_width() -> Option<usize> {
+    let (w, _) = termimad::terminal_size();
+    (w > 0).then_some(w as usize)
+}
+
+/// The best hit in full, then the others as a short list.
+pub fn answer(out: &mut impl Write, hits: &[Hit], style: Style) -> io::Result<()> {
+    let Some((best, rest)) = hits.split_first() else {
+        return Ok(());
+    };
+    document(out, &best.doc, style)?;
+    let others: Vec<&Document> = rest.iter().map(|h| &h.doc).collect();
+    if others.is_empty() {
+        return Ok(());
+    }
+    if style.styled {
+        terminal::more(out, &others, style)
+    } else {
+        plain::more(out, &others)
+    }
+}
+
+/// One document in full: title, where it comes from, body.
+pub fn document(out: &mut impl Write, doc: &Document, style: Style) -> io::Result<()> {
+    if style.styled {
+        terminal::document(out, doc, style)
+    } else {
+        plain::document(out, doc)
+    }
+}
+
+/// One line per document: `id<TAB>title`.
+pub fn lines<'a>(
+    out: &mut impl Write,
+    docs: impl IntoIterator<Item = &'a Document>,
+) -> io::Result<()> {
+    for doc in docs {
+        writeln!(out, "{}\t{}", doc.id, one_line(&doc.title))?;
+    }
+    Ok(())
+}
+
+/// The breadcrumb of a document: its guide's title path joined by ›.
+pub fn breadcrumb(doc: &Document) -> String {
+    doc.path.join(" › ")
+}
+
+/// Where a document comes from: `guide.md:LINE · topic · difficulty`.
+pub fn provenance(doc: &Document) -> String {
+    format!(
+        "{}:{} · {} · {} · {}",
+        doc.guide,
+        doc.line,
+        doc.topic,
+        doc.difficulty,
+        doc.kind.as_str()
+    )
+}
+
+/// Text made safe to sit on one line: tabs and newlines become spaces.
+pub fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect()
+}
+
+/// Rows of `pyq topics`: name, description, documents.
+pub struct TopicRow {
+    pub name: String,
+    pub description: String,
+    pub count: u64,
+}
+
+/// The topic and difficulty table of `pyq topics`.
+pub fn topics(
+    out: &mut impl Write,
+    topics: &[TopicRow],
+    levels: &[(String, u64)],
+    total: u64,
+    style: Style,
+) -> io::Result<()> {
+    let name_width = topics
+        .iter()
+        .map(|t| t.name.len())
+        .max()
+        .unwrap_or(5)
+        .max(5);
+    let heading = |out: &mut dyn Write, s: &str| -> io::Result<()> {
+        if style.color {
+            terminal::heading(out, s)
+        } else {
+            writeln!(out, "{s}")
+        }
+    };
+    heading(out, "TOPIC")?;
+    for t in topics {
+        writeln!(
+            out,
+            "  {:<name_width$}  {:>5}  {}",
+            t.name, t.count, t.description
+        )?;
+    }
+    writeln!(out)?;
+    heading(out, "LEVEL")?;
+    for (name, count) in levels {
+        writeln!(out, "  {name:<name_width$}  {count:>5}")?;
+    }
+    writeln!(out)?;
+    writeln!(out, "  {:<name_width$}  {total:>5}", "total")
+}

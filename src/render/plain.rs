@@ -1,0 +1,30 @@
+//! Plain-text output for pipes and files: the Markdown as written in the
+//! guide, under a short header. No escape sequences.
+
+use std::io::{self, Write};
+
+use super::{breadcrumb, one_line, provenance};
+use crate::document::Document;
+
+pub fn document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    writeln!(out, "{}", one_line(&doc.title))?;
+    let crumb = breadcrumb(doc);
+    if !crumb.is_empty() {
+        writeln!(out, "{}", one_line(&crumb))?;
+    }
+    writeln!(out, "{}", provenance(doc))?;
+    if !doc.body.trim().is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", doc.body.trim_end())?;
+    }
+    Ok(())
+}
+
+pub fn more(out: &mut impl Write, others: &[&Document]) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "More results (pyq show ID):")?;
+    for doc in others {
+        writeln!(out, "  {}\t{}", doc.id, one_line(&doc.title))?;
+    }
+    Ok(())
+}

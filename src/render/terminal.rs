@@ -1,0 +1,84 @@
+//! Output for a terminal: a styled header, the body rendered by termimad,
+//! wrapped to the terminal (prose capped at a readable width).
+
+use std::io::{self, Write};
+
+use termimad::crossterm::style::{Attribute, Color, Stylize};
+use termimad::{MadSkin, gray};
+
+use super::{MAX_TEXT_WIDTH, Style, breadcrumb, one_line, provenance};
+use crate::document::Document;
+
+const TITLE_COLOR: Color = Color::Yellow;
+const ACCENT: Color = Color::Cyan;
+
+fn skin(style: Style) -> MadSkin {
+    if !style.color {
+        return MadSkin::no_style();
+    }
+    let mut skin = MadSkin::default();
+    skin.set_headers_fg(ACCENT);
+    skin.bold.set_fg(Color::White);
+    skin.inline_code.set_fgbg(Color::Green, gray(3));
+    skin.code_block.set_fgbg(gray(20), gray(3));
+    skin.bullet.set_fg(ACCENT);
+    skin.quote_mark.set_fg(ACCENT);
+    skin
+}
+
+fn styled(
+    out: &mut dyn Write,
+    text: &str,
+    color: bool,
+    f: impl Fn(String) -> String,
+) -> io::Result<()> {
+    if color {
+        writeln!(out, "{}", f(text.to_string()))
+    } else {
+        writeln!(out, "{text}")
+    }
+}
+
+pub fn heading(out: &mut dyn Write, text: &str) -> io::Result<()> {
+    writeln!(out, "{}", text.bold().with(ACCENT))
+}
+
+pub fn document(out: &mut impl Write, doc: &Document, style: Style) -> io::Result<()> {
+    let width = style.width.clamp(20, MAX_TEXT_WIDTH);
+    styled(out, &one_line(&doc.title), style.color, |s| {
+        s.bold().with(TITLE_COLOR).to_string()
+    })?;
+    let crumb = breadcrumb(doc);
+    if !crumb.is_empty() {
+        styled(out, &one_line(&crumb), style.color, |s| s.dim().to_string())?;
+    }
+    styled(out, &provenance(doc), style.color, |s| s.dim().to_string())?;
+    writeln!(out)?;
+    if !doc.body.trim().is_empty() {
+        write!(out, "{}", skin(style).text(&doc.body, Some(width)))?;
+    }
+    Ok(())
+}
+
+pub fn more(out: &mut impl Write, others: &[&Document], style: Style) -> io::Result<()> {
+    writeln!(out)?;
+    styled(out, "More results (pyq show ID):", style.color, |s| {
+        s.bold().with(ACCENT).to_string()
+    })?;
+    for doc in others {
+        let title = one_line(&doc.title);
+        if style.color {
+            writeln!(
+                out,
+                "  {} {}",
+                "•".with(ACCENT),
+                title.attribute(Attribute::Bold)
+            )?;
+            writeln!(out, "    {}", format!("{} · {}", doc.guide, doc.id).dim())?;
+        } else {
+            writeln!(out, "  • {title}")?;
+            writeln!(out, "    {} · {}", doc.guide, doc.id)?;
+        }
+    }
+    Ok(())
+}

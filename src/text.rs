@@ -1,0 +1,239 @@
+//! Small text helpers shared by the splitting stages: slugs, line numbers,
+//! inline-Markdown stripping. Pure functions of strings.
+
+use std::collections::HashMap;
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+/// Maps byte offsets of a text to 1-based line numbers.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The 1-based line that holds byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+}
+
+/// A URL- and shell-friendly slug: lowercase letters and digits joined by `-`.
+/// Non-ASCII letters are kept (lowercased); everything else separates words.
+pub fn slug(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    let mut pending_dash = false;
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_dash = true;
+        }
+        if out.len() >= 80 {
+            break;
+        }
+    }
+    if out.is_empty() {
+        out.push_str("section");
+    }
+    out
+}
+
+/// Hands out slugs that are unique within one guide: `gil`, `gil-2`, `gil-3`.
+#[derive(Default)]
+pub struct SlugSet {
+    seen: HashMap<String, usize>,
+}
+
+impl SlugSet {
+    pub fn unique(&mut self, title: &str) -> String {
+        let base = slug(title);
+        let mut candidate = base.clone();
+        loop {
+            let count = self.seen.entry(candidate.clone()).or_insert(0);
+            *count += 1;
+            if *count == 1 {
+                return candidate;
+            }
+            let n = *count;
+            // `gil-2` may itself be a heading's slug; keep counting until free.
+            candidate = format!("{base}-{n}");
+            if !self.seen.contains_key(&candidate) {
+                self.seen.insert(candidate.clone(), 1);
+                return candidate;
+            }
+        }
+    }
+}
+
+/// The plain text of one line of inline Markdown: emphasis, code spans and
+/// links reduced to their text.
+pub fn inline_text(markdown: &str) -> String {
+    let mut s = markdown.trim();
+    // A line wrapped in bold is unwrapped by hand so that `*args` and
+    // `**kwargs` inside it are not mistaken for emphasis; `**a** and **b**`
+    // (a closing marker followed by a space inside) is left to the parser.
+    for marker in ["**", "__"] {
+        if let Some(inner) = s.strip_prefix(marker).and_then(|r| r.strip_suffix(marker))
+            && !inner.contains(&format!("{marker} "))
+        {
+            s = inner;
+        }
+    }
+    let mut plain = PlainInline::default();
+    for (event, range) in Parser::new(s).into_offset_iter() {
+        plain.event(&event, range, s);
+    }
+    plain.finish()
+}
+
+/// Collects the plain text of inline Markdown events.
+///
+/// Underscore emphasis keeps its underscores: in Python guides `__init__`
+/// is a name, not the word "init" in bold.
+#[derive(Default)]
+pub struct PlainInline {
+    text: String,
+    markers: Vec<&'static str>,
+}
+
+impl PlainInline {
+    /// Takes one event and its source range in `source`.
+    pub fn event(&mut self, event: &Event, range: Range<usize>, source: &str) {
+        match event {
+            Event::Text(t) | Event::Code(t) => self.text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => self.text.push(' '),
+            Event::Start(tag @ (Tag::Strong | Tag::Emphasis)) => {
+                let src = source.get(range.start..).unwrap_or("");
+                let marker = match tag {
+                    Tag::Strong if src.starts_with("__") => "__",
+                    Tag::Emphasis if src.starts_with('_') => "_",
+                    _ => "",
+                };
+                self.text.push_str(marker);
+                self.markers.push(marker);
+            }
+            Event::End(TagEnd::Strong | TagEnd::Emphasis) => {
+                self.text.push_str(self.markers.pop().unwrap_or(""));
+            }
+            _ => {}
+        }
+    }
+
+    pub fn finish(self) -> String {
+        squash_whitespace(&self.text)
+    }
+}
+
+/// Collapses runs of whitespace into single spaces and trims the ends.
+pub fn squash_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Removes the common leading indentation of all non-blank lines.
+pub fn dedent(s: &str) -> String {
+    let indent = s
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
+        .min()
+        .unwrap_or(0);
+    let mut out = String::with_capacity(s.len());
+    for line in s.lines() {
+        out.push_str(line.get(indent..).unwrap_or(line.trim_start()));
+        out.push('\n');
+    }
+    out
+}
+
+/// Trims blank lines from both ends of a block of Markdown, keeping the
+/// indentation of its first line.
+pub fn trim_blank_lines(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .find(|&(_, c)| !c.is_whitespace())
+        .map(|(i, _)| s[..i].rfind('\n').map_or(0, |nl| nl + 1))
+        .unwrap_or(s.len());
+    s[start..].trim_end()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_counts_from_one() {
+        let idx = LineIndex::new("a\nbb\n\nc");
+        assert_eq!(idx.line_of(0), 1);
+        assert_eq!(idx.line_of(2), 2);
+        assert_eq!(idx.line_of(4), 2);
+        assert_eq!(idx.line_of(5), 3);
+        assert_eq!(idx.line_of(6), 4);
+    }
+
+    #[test]
+    fn slugs_are_lowercase_words() {
+        assert_eq!(
+            slug("What is GIL? How Does it Affect Performance?"),
+            "what-is-gil-how-does-it-affect-performance"
+        );
+        assert_eq!(slug("`__str__` vs `__repr__`"), "str-vs-repr");
+        assert_eq!(slug("Café & crème"), "café-crème");
+        assert_eq!(slug("🚀 !!"), "section");
+    }
+
+    #[test]
+    fn slug_set_makes_duplicates_unique() {
+        let mut set = SlugSet::default();
+        assert_eq!(set.unique("Example"), "example");
+        assert_eq!(set.unique("Example"), "example-2");
+        assert_eq!(set.unique("Example 2"), "example-2-2");
+        assert_eq!(set.unique("Example"), "example-3");
+    }
+
+    #[test]
+    fn inline_text_drops_markup_only() {
+        assert_eq!(
+            inline_text("**Q:** What is `__init__`?"),
+            "Q: What is __init__?"
+        );
+        assert_eq!(
+            inline_text("**Q: What are *args and **kwargs?**"),
+            "Q: What are *args and **kwargs?"
+        );
+        assert_eq!(
+            inline_text("[PEP 8](https://peps.python.org) *style*"),
+            "PEP 8 style"
+        );
+        assert_eq!(
+            inline_text("**What is __init__.py used for?**"),
+            "What is __init__.py used for?"
+        );
+        assert_eq!(inline_text("__str__ and __repr__"), "__str__ and __repr__");
+    }
+
+    #[test]
+    fn dedent_removes_common_indent() {
+        assert_eq!(dedent("    a\n      b\n\n    c"), "a\n  b\n\nc\n");
+    }
+
+    #[test]
+    fn trim_blank_lines_keeps_first_indent() {
+        assert_eq!(trim_blank_lines("\n\n  code\n\n"), "  code");
+        assert_eq!(trim_blank_lines(" \n"), "");
+    }
+}
