@@ -28,7 +28,7 @@ Examples:
 /// own Markdown guides) and prints the best answer, rendered for the
 /// terminal, or as plain text or JSON when piped.
 #[derive(Debug, Parser)]
-#[command(name = "pyq", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+#[command(name = "pyq", version, after_help = EXAMPLES)]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,

@@ -17,14 +17,16 @@ pub fn guide_stem(name: &str) -> &str {
 /// A heading without its chapter number: `28. Design Patterns` → `Design
 /// Patterns`, so that ids survive a renumbering of the guide.
 fn strip_numbering(title: &str) -> &str {
-    let rest = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
-    if rest.len() < title.len()
-        && rest.starts_with([' ', ')'])
-        && !rest.trim_start_matches([')', ' ']).is_empty()
+    let after_digits = title.trim_start_matches(|c: char| c.is_ascii_digit());
+    if after_digits.len() == title.len() {
+        return title;
+    }
+    match after_digits
+        .strip_prefix(". ")
+        .or_else(|| after_digits.strip_prefix(") "))
     {
-        rest.trim_start_matches([')', ' '])
-    } else {
-        title
+        Some(rest) if !rest.trim().is_empty() => rest.trim_start(),
+        _ => title,
     }
 }
 
@@ -128,4 +130,87 @@ pub fn all_documents(guides: &[Guide], taxonomy: &Taxonomy) -> Vec<Document> {
             })
             .collect()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::document::Kind;
+
+    fn docs(md: &str) -> Vec<Document> {
+        documents("my-guide.md", md, &Taxonomy::bundled().unwrap())
+    }
+
+    #[test]
+    fn ids_are_guide_stem_and_slug_unique_within_the_guide() {
+        let d = docs("# Guide\n## 1. Example\na\n## 2. Example\nb\n");
+        let ids: Vec<&str> = d.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["my-guide/guide", "my-guide/example", "my-guide/example-2"]
+        );
+    }
+
+    #[test]
+    fn question_headings_become_questions_without_their_answer_label() {
+        let d = docs(
+            "### Common Interview Questions\n#### 1. \"What's the difference between is and ==?\"\n\n**Answer:**\n- `==` compares values\n",
+        );
+        let q = &d[1];
+        assert_eq!(
+            (q.kind, q.title.as_str()),
+            (Kind::Question, "What's the difference between is and ==?")
+        );
+        assert_eq!(q.body, "- `==` compares values");
+        assert_eq!(q.path, ["Common Interview Questions"]);
+    }
+
+    #[test]
+    fn questions_inside_a_section_sit_below_it() {
+        let md = "# Guide\n## Async\nIntro.\n\n- **Q:** What is the event loop?\n  - **A:** It runs coroutines.\n";
+        let d = docs(md);
+        let q = d.iter().find(|d| d.kind == Kind::Question).unwrap();
+        assert_eq!(q.path, ["Guide", "Async"]);
+        assert_eq!((q.level, q.line), (3, 5));
+        assert_eq!(q.topic, "async");
+        assert!(
+            d[1].body.contains("What is the event loop?"),
+            "the section keeps its text"
+        );
+    }
+
+    #[test]
+    fn a_chapter_without_text_carries_its_subsections() {
+        let d = docs("## Chapter\n### One\nfirst\n");
+        assert!(d[0].body_is_subsections);
+        assert_eq!(d[0].body, "### One\nfirst");
+        assert_eq!(d[0].searchable_body(), "");
+        assert!(!d[1].body_is_subsections);
+    }
+
+    #[test]
+    fn bundled_guides_give_unique_ids_and_many_topics() {
+        let (guides, _) = crate::guides::GuideSources::default().load();
+        let docs = all_documents(&guides, &Taxonomy::bundled().unwrap());
+        let ids: HashSet<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids.len(), docs.len());
+        let topics: HashSet<&str> = docs.iter().map(|d| d.topic.as_str()).collect();
+        assert!(topics.len() >= 15, "{} topics used", topics.len());
+        for level in crate::document::Difficulty::ALL {
+            assert!(
+                docs.iter().filter(|d| d.difficulty == level).count() > 50,
+                "{level} is used"
+            );
+        }
+    }
+
+    #[test]
+    fn numbering_is_left_out_of_ids() {
+        assert_eq!(strip_numbering("28. Design Patterns"), "Design Patterns");
+        assert_eq!(strip_numbering("3) Sets"), "Sets");
+        assert_eq!(strip_numbering("3.10 features"), "3.10 features");
+        assert_eq!(strip_numbering("2024"), "2024");
+    }
 }

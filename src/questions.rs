@@ -398,3 +398,164 @@ fn is_bold(s: &str) -> bool {
     let s = s.trim();
     (s.starts_with("**") && s.ends_with("**")) || (s.starts_with("__") && s.ends_with("__"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(md: &str) -> Vec<String> {
+        extract(md).into_iter().map(|q| q.title).collect()
+    }
+
+    #[test]
+    fn question_headings_are_recognised_and_cleaned() {
+        assert_eq!(
+            heading_question("What is GIL? How Does it Affect Performance?").as_deref(),
+            Some("What is GIL? How Does it Affect Performance?")
+        );
+        assert_eq!(
+            heading_question("2. \"Explain Python's GIL (Global Interpreter Lock)\"").as_deref(),
+            Some("Explain Python's GIL (Global Interpreter Lock)")
+        );
+        assert_eq!(
+            heading_question("Q3: Why tuples?").as_deref(),
+            Some("Why tuples?")
+        );
+        assert_eq!(
+            heading_question("46. How to implement unit testing in Python?").as_deref(),
+            Some("How to implement unit testing in Python?")
+        );
+        assert_eq!(
+            heading_question("“Implement a queue using two stacks”").as_deref(),
+            Some("Implement a queue using two stacks")
+        );
+    }
+
+    #[test]
+    fn topic_headings_are_not_questions() {
+        for title in [
+            "Decorators",
+            "28. Design Patterns",
+            "is Operator (Identity)",
+            "Lists",
+            "Best Practices",
+        ] {
+            assert_eq!(heading_question(title), None, "{title}");
+        }
+    }
+
+    #[test]
+    fn answer_labels_are_stripped() {
+        assert_eq!(
+            strip_answer_label("**Answer:**\n- The GIL is a mutex"),
+            "- The GIL is a mutex"
+        );
+        assert_eq!(strip_answer_label("A: yes"), "yes");
+        assert_eq!(
+            strip_answer_label("- Answer: Lists are mutable"),
+            "Lists are mutable"
+        );
+        assert_eq!(strip_answer_label("No label here"), "No label here");
+    }
+
+    #[test]
+    fn q_and_a_list_items() {
+        let md = "- **Q:** How does asyncio differ from threading?\n  - **A:** asyncio uses one thread.\n- **Q:** What is the event loop?\n  - **A:** It schedules coroutines.\n";
+        let qs = extract(md);
+        assert_eq!(qs.len(), 2);
+        assert_eq!(qs[0].title, "How does asyncio differ from threading?");
+        assert_eq!(qs[0].answer, "asyncio uses one thread.");
+        assert_eq!(qs[1].answer, "It schedules coroutines.");
+        assert_eq!(qs[1].offset, md.find("- **Q:** What").unwrap());
+    }
+
+    #[test]
+    fn q_and_a_as_sibling_items() {
+        let qs = extract("- **Q:** Why?\n- **A:** Because.\n- **Q:** How?\n- **A:** Like this.\n");
+        assert_eq!(
+            qs.iter()
+                .map(|q| (q.title.as_str(), q.answer.as_str()))
+                .collect::<Vec<_>>(),
+            [("Why?", "Because."), ("How?", "Like this.")]
+        );
+    }
+
+    #[test]
+    fn bold_q_paragraph_answered_by_following_blocks() {
+        let md = "**Q: What's the difference between list and tuple?**\nA: \n- **List**: mutable\n- **Tuple**: immutable\n\n**Q: What are *args and **kwargs?**\n```python\ndef f(*args, **kwargs): ...\n```\n\n---\n\nUnrelated text.\n";
+        let qs = extract(md);
+        assert_eq!(qs.len(), 2);
+        assert_eq!(qs[0].title, "What's the difference between list and tuple?");
+        assert_eq!(qs[0].answer, "- **List**: mutable\n- **Tuple**: immutable");
+        assert_eq!(qs[1].title, "What are *args and **kwargs?");
+        assert!(qs[1].answer.starts_with("```python"));
+        assert!(!qs[1].answer.contains("Unrelated"));
+    }
+
+    #[test]
+    fn quoted_list_items_with_nested_answers() {
+        let md = "* **Interview Questions:**\n    * \"Explain the differences between lists and tuples.\"\n      - Answer: Lists are mutable.\n    * \"When would you use a set?\"\n      - Answer: For membership tests.\n";
+        let qs = extract(md);
+        assert_eq!(
+            titles(md),
+            [
+                "Explain the differences between lists and tuples.",
+                "When would you use a set?"
+            ]
+        );
+        assert_eq!(qs[0].answer, "Lists are mutable.");
+    }
+
+    #[test]
+    fn numbered_bold_questions_with_answers() {
+        let md = "1. **What is PEP 8?**\n   - Answer: The style guide.\n\n2. **How is Python interpreted?**\n   - Answer: Bytecode on a VM.\n";
+        assert_eq!(titles(md), ["What is PEP 8?", "How is Python interpreted?"]);
+    }
+
+    #[test]
+    fn list_items_that_are_not_questions_are_ignored() {
+        let md = "- **Purpose**: prevents races\n- Use `threading` for I/O\n  - nested detail\n1. **Use Built-in Functions**\n   - they are fast\n- \"quoted but unanswered?\"\n";
+        assert!(extract(md).is_empty());
+    }
+
+    #[test]
+    fn numbered_question_comments_in_code() {
+        let md = "```python\n# 1. What is the difference between list and tuple?\n# Lists are mutable\n\n# 2. Explain *args and **kwargs\ndef f(*args, **kwargs): pass\n\n# 3. Context managers\nclass M: pass\n```\n";
+        let qs = extract(md);
+        assert_eq!(
+            qs.iter().map(|q| q.title.as_str()).collect::<Vec<_>>(),
+            [
+                "What is the difference between list and tuple?",
+                "Explain *args and **kwargs",
+                "Context managers"
+            ]
+        );
+        assert_eq!(
+            qs[1].answer,
+            "```python\n# 2. Explain *args and **kwargs\ndef f(*args, **kwargs): pass\n```"
+        );
+    }
+
+    #[test]
+    fn numbered_comments_that_are_not_questions_stay_code() {
+        let md = "```python\n# 1. Faster loading\n# 2. Source code protection\n# 3. Reduced startup time\n```\n";
+        assert!(extract(md).is_empty());
+    }
+
+    #[test]
+    fn bundled_guides_hold_well_over_a_hundred_questions() {
+        let taxonomy = crate::classify::Taxonomy::bundled().unwrap();
+        let (guides, _) = crate::guides::GuideSources::default().load();
+        let docs = crate::corpus::all_documents(&guides, &taxonomy);
+        let questions = docs
+            .iter()
+            .filter(|d| d.kind == crate::document::Kind::Question)
+            .count();
+        assert!(questions > 150, "{questions} questions");
+        assert!(
+            docs.iter()
+                .filter(|d| d.kind == crate::document::Kind::Question)
+                .all(|d| !d.body.trim().is_empty())
+        );
+    }
+}

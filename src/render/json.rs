@@ -44,12 +44,19 @@ pub fn hits<'a>(
             body: &d.body,
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &hits).map_err(io::Error::other)?;
-    writeln!(out)
+    value(out, &hits)
 }
 
 /// Writes any serialisable value as JSON.
 pub fn value(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io_error)?;
     writeln!(out)
+}
+
+/// Keeps the kind of an I/O error (a broken pipe stays a broken pipe).
+fn io_error(e: serde_json::Error) -> io::Error {
+    match e.io_error_kind() {
+        Some(kind) => io::Error::new(kind, e),
+        None => io::Error::other(e),
+    }
 }
