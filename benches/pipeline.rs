@@ -1,1 +1,78 @@
-fn main() {}
+//! Benchmarks of the pipeline's stages on the bundled guides:
+//! splitting, turning guides into documents, building the index, lookups.
+//!
+//! Run with `cargo bench`. Whole-program timings (process start included)
+//! are measured with hyperfine; see the README.
+
+use std::hint::black_box;
+
+use pyq::classify::Taxonomy;
+use pyq::guides::{Guide, GuideSources};
+use pyq::index::{BuildReason, Library, Store};
+use pyq::search::Filters;
+
+fn main() {
+    divan::main();
+}
+
+fn guides() -> Vec<Guide> {
+    GuideSources::default().load().0
+}
+
+#[divan::bench]
+fn split_all_guides(bencher: divan::Bencher) {
+    let guides = guides();
+    bencher.bench(|| {
+        for g in &guides {
+            black_box(pyq::split::split(black_box(&g.text), "guide"));
+        }
+    });
+}
+
+#[divan::bench]
+fn documents_of_all_guides(bencher: divan::Bencher) {
+    let guides = guides();
+    let taxonomy = Taxonomy::bundled().unwrap();
+    bencher.bench(|| black_box(pyq::corpus::all_documents(black_box(&guides), &taxonomy)));
+}
+
+#[divan::bench(sample_count = 20)]
+fn build_index(bencher: divan::Bencher) {
+    let sources = GuideSources::default();
+    bencher
+        .with_inputs(|| tempfile::tempdir().unwrap())
+        .bench_values(|dir| {
+            let store = Store::new(dir.path().join("index"));
+            black_box(store.build(&sources, BuildReason::Requested).unwrap());
+            dir
+        });
+}
+
+fn library() -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("index"));
+    let (library, _) = store
+        .build(&GuideSources::default(), BuildReason::Requested)
+        .unwrap();
+    (dir, library)
+}
+
+#[divan::bench(args = ["gil", "decorator", "difference between list and tuple", "how does garbage collection work in python"])]
+fn lookup(bencher: divan::Bencher, query: &str) {
+    let (_dir, library) = library();
+    bencher.bench(|| {
+        black_box(
+            library
+                .search(black_box(query), &Filters::default(), 10)
+                .unwrap(),
+        )
+    });
+}
+
+#[divan::bench]
+fn open_current_index(bencher: divan::Bencher) {
+    let (dir, _library) = library();
+    let store = Store::new(dir.path().join("index"));
+    let sources = GuideSources::default();
+    bencher.bench(|| black_box(store.open_current(&sources).ok().unwrap()));
+}

@@ -138,13 +138,15 @@ impl Taxonomy {
 
     /// The topic and difficulty of a document.
     pub fn classify(&self, title: &str, path: &[String], body: &str) -> (&Topic, Difficulty) {
-        let title_tokens = tokens(title);
-        let path_tokens: Vec<Vec<String>> = path.iter().rev().map(|p| tokens(p)).collect();
-        let mut body_tokens = tokens(body);
-        body_tokens.truncate(BODY_TOKENS);
+        let title_lower = title.to_lowercase();
+        let title_tokens = words(&title_lower).collect::<Vec<_>>();
+        let path_lower: Vec<String> = path.iter().rev().map(|p| p.to_lowercase()).collect();
+        let path_tokens: Vec<Vec<&str>> = path_lower.iter().map(|p| words(p).collect()).collect();
+        let body_lower = body.to_lowercase();
+        let body_tokens: Vec<&str> = words(&body_lower).take(BODY_TOKENS).collect();
 
         let mut scores = vec![0f32; self.topics.len()];
-        let mut add_distinct = |tokens: &[String], weight: f32| {
+        let mut add_distinct = |tokens: &[&str], weight: f32| {
             for (topic, w) in self.topic_keywords.distinct_matches(tokens) {
                 scores[topic] += weight * w;
             }
@@ -201,10 +203,14 @@ fn argmax(scores: &[f32]) -> Option<usize> {
 /// Lowercase words of a text: letters, digits and `_` (so `__init__` and
 /// `lru_cache` stay whole); everything else separates words.
 pub fn tokens(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+    words(&text.to_lowercase()).map(str::to_string).collect()
+}
+
+/// The words of an already lowercased text, as slices of it.
+fn words(lower: &str) -> impl Iterator<Item = &str> {
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
 }
 
 struct Keyword<L> {
@@ -258,11 +264,12 @@ impl<L: Copy + PartialEq> Matcher<L> {
     /// Every keyword occurrence: (keyword index, position).
     fn occurrences<'s>(
         &'s self,
-        tokens: &'s [String],
+        tokens: &'s [&'s str],
     ) -> impl Iterator<Item = (usize, usize)> + 's {
         tokens.iter().enumerate().flat_map(move |(pos, token)| {
             let exact = singular_forms(token)
                 .into_iter()
+                .flatten()
                 .filter_map(|form| self.by_first_word.get(&*form))
                 .flatten()
                 .copied()
@@ -278,23 +285,21 @@ impl<L: Copy + PartialEq> Matcher<L> {
 
     /// The keywords found, at most one per label and position (the longest:
     /// `algorithms` is not counted again as `algorithm`).
-    fn best_per_position(&self, tokens: &[String]) -> Vec<usize> {
+    fn best_per_position(&self, tokens: &[&str]) -> Vec<usize> {
         let mut found: Vec<(usize, usize)> = self.occurrences(tokens).collect();
         found.sort_by_key(|&(k, pos)| (pos, std::cmp::Reverse(self.keywords[k].words.len())));
         let mut kept: Vec<(usize, usize)> = Vec::with_capacity(found.len());
         for (k, pos) in found {
             let label = self.keywords[k].label;
-            if !kept
-                .iter()
-                .any(|&(j, p)| p == pos && self.keywords[j].label == label)
-            {
+            let mut same_position = kept.iter().rev().take_while(|&&(_, p)| p == pos);
+            if !same_position.any(|&(j, _)| self.keywords[j].label == label) {
                 kept.push((k, pos));
             }
         }
         kept.into_iter().map(|(k, _)| k).collect()
     }
 
-    fn matches_at(&self, k: usize, tokens: &[String], pos: usize) -> bool {
+    fn matches_at(&self, k: usize, tokens: &[&str], pos: usize) -> bool {
         let kw = &self.keywords[k];
         let n = kw.words.len();
         tokens.len() >= pos + n
@@ -314,7 +319,7 @@ impl<L: Copy + PartialEq> Matcher<L> {
 
     /// Labels of the distinct keywords found, each with its weight (its
     /// number of words: a phrase says more than a word).
-    fn distinct_matches(&self, tokens: &[String]) -> Vec<(L, f32)> {
+    fn distinct_matches(&self, tokens: &[&str]) -> Vec<(L, f32)> {
         let mut seen = self.best_per_position(tokens);
         seen.sort_unstable();
         seen.dedup();
@@ -324,7 +329,7 @@ impl<L: Copy + PartialEq> Matcher<L> {
     }
 
     /// Labels of the keywords found, with weight and number of occurrences.
-    fn counted_matches(&self, tokens: &[String]) -> Vec<(L, f32, usize)> {
+    fn counted_matches(&self, tokens: &[&str]) -> Vec<(L, f32, usize)> {
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for k in self.best_per_position(tokens) {
             *counts.entry(k).or_default() += 1;
@@ -343,18 +348,18 @@ impl<L: Copy + PartialEq> Matcher<L> {
 }
 
 /// The token itself and the singulars it may be the plural of.
-fn singular_forms(token: &str) -> Vec<Cow<'_, str>> {
-    let mut forms = vec![Cow::Borrowed(token)];
-    if let Some(stem) = token.strip_suffix('s').filter(|s| s.len() > 1) {
-        forms.push(Cow::Borrowed(stem));
-        if let Some(stem) = stem.strip_suffix('e').filter(|s| s.len() > 1) {
-            forms.push(Cow::Borrowed(stem));
-            if let Some(stem) = stem.strip_suffix('i') {
-                forms.push(Cow::Owned(format!("{stem}y")));
-            }
-        }
-    }
-    forms
+fn singular_forms(token: &str) -> [Option<Cow<'_, str>>; 4] {
+    let s = token.strip_suffix('s').filter(|s| s.len() > 1);
+    let es = s.and_then(|s| s.strip_suffix('e')).filter(|s| s.len() > 1);
+    let ies = es
+        .and_then(|s| s.strip_suffix('i'))
+        .map(|stem| Cow::Owned(format!("{stem}y")));
+    [
+        Some(Cow::Borrowed(token)),
+        s.map(Cow::Borrowed),
+        es.map(Cow::Borrowed),
+        ies,
+    ]
 }
 
 /// Whether `token` is `word` or a plural of it.

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Whole-program timings of pyq with hyperfine, as recorded in the README.
+# Usage: benches/hyperfine.sh   (needs hyperfine and GNU time; builds release)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+pyq="$PWD/target/release/pyq"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+n=0
+# hyperfine with its JSON export, then the median of each command
+bench() {
+    n=$((n + 1))
+    hyperfine "$@" --export-json "$work/run$n.json"
+    python3 -c 'import json, sys, statistics
+for r in json.load(open(sys.argv[1]))["results"]:
+    print("  median %9.2f ms  %s" % (statistics.median(r["times"]) * 1000, r["command"]))' "$work/run$n.json"
+}
+
+echo "== lookup with the index built, against grep"
+"$pyq" --index-dir "$work/index" index >/dev/null
+bench -N --warmup 20 --runs 300 \
+    "$pyq --index-dir $work/index gil" "grep -ri gil guides/"
+
+echo "== first run: empty index directory, build + answer"
+bench -N --warmup 3 --runs 30 --prepare "rm -rf $work/first" \
+    "$pyq --index-dir $work/first gil"
+
+echo "== 100 copies of the guides: index build, then lookup"
+mkdir -p "$work/copies"
+for i in $(seq -w 1 100); do
+    for f in guides/*.md; do cp "$f" "$work/copies/copy$i-$(basename "$f")"; done
+done
+du -sh "$work/copies"
+bench -N --warmup 1 --runs 5 \
+    "$pyq --index-dir $work/big --guides $work/copies index"
+bench -N --warmup 10 --runs 100 \
+    "$pyq --index-dir $work/big --guides $work/copies gil"
+
+echo "== peak memory of a lookup"
+for dir in "$work/index" "$work/big --guides $work/copies"; do
+    # shellcheck disable=SC2086
+    /usr/bin/time -f "max RSS %M KB: pyq --index-dir $dir gil" "$pyq" --index-dir $dir gil >/dev/null
+done
