@@ -122,13 +122,28 @@ fn search(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::result::Result<Outcome, Failed> {
-    let hits = library.search(query, &config.filters, config.limit())?;
+    let found = library.search(query, &config.filters, config.limit())?;
+    if let Some(corrected) = found.plan.corrected_query()
+        && !found.hits.is_empty()
+    {
+        writeln!(err, "pyq: showing results for \"{corrected}\"")?;
+    }
+    let hits = &found.hits;
     match config.format {
         OutputFormat::Json => {
             render::json::hits(out, hits.iter().map(|h| (&h.doc, Some(h.score))))?
         }
-        OutputFormat::Lines => render::lines(out, hits.iter().map(|h| &h.doc))?,
-        OutputFormat::Rendered => render::answer(out, &hits, style)?,
+        OutputFormat::Lines => {
+            render::hit_lines(out, hits.iter().map(|h| (&h.doc, found.snippet(&h.doc))))?
+        }
+        OutputFormat::Rendered => {
+            let answer = render::Answer {
+                hits,
+                same_as_best: &found.same_as_best,
+                highlight: &found.highlight,
+            };
+            render::answer(out, &answer, style)?
+        }
     }
     out.flush()?;
     if hits.is_empty() {
@@ -140,7 +155,11 @@ fn search(
         } else {
             ""
         };
-        writeln!(err, "pyq: nothing found for {query:?}{hint}")?;
+        write!(err, "pyq: nothing found for {query:?}{hint}")?;
+        if !found.suggestions.is_empty() {
+            write!(err, "; did you mean: {}?", found.suggestions.join(", "))?;
+        }
+        writeln!(err)?;
         return Ok(Outcome::NothingFound);
     }
     Ok(Outcome::Found)

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use crate::document::Difficulty;
+use crate::terms::words;
 
 /// The bundled topic taxonomy.
 pub const TOPICS_TOML: &str = include_str!("../index/topics.toml");
@@ -200,19 +201,6 @@ fn argmax(scores: &[f32]) -> Option<usize> {
     best
 }
 
-/// Lowercase words of a text: letters, digits and `_` (so `__init__` and
-/// `lru_cache` stay whole); everything else separates words.
-pub fn tokens(text: &str) -> Vec<String> {
-    words(&text.to_lowercase()).map(str::to_string).collect()
-}
-
-/// The words of an already lowercased text, as slices of it.
-fn words(lower: &str) -> impl Iterator<Item = &str> {
-    lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-}
-
 struct Keyword<L> {
     words: Vec<String>,
     /// The last word matches any word it starts.
@@ -241,7 +229,9 @@ impl<L> Default for Matcher<L> {
 impl<L: Copy + PartialEq> Matcher<L> {
     fn add(&mut self, keyword: &str, label: L) {
         let prefix = keyword.ends_with('*');
-        let words = tokens(keyword.trim_end_matches('*'));
+        let words: Vec<String> = words(&keyword.trim_end_matches('*').to_lowercase())
+            .map(str::to_string)
+            .collect();
         if words.is_empty() {
             return;
         }
@@ -498,14 +488,6 @@ mod tests {
             Taxonomy::from_toml(unknown_default, DIFFICULTY_TOML)
                 .err()
                 .is_some_and(|e| e.contains("nope"))
-        );
-    }
-
-    #[test]
-    fn tokens_keep_python_names_whole() {
-        assert_eq!(
-            tokens("__init__.py and lru_cache, f-strings"),
-            ["__init__", "py", "and", "lru_cache", "f", "strings"]
         );
     }
 }

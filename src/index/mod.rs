@@ -5,6 +5,7 @@
 mod manifest;
 mod schema;
 mod store;
+mod vocabulary;
 mod writer;
 
 use std::collections::BTreeMap;

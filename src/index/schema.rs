@@ -7,17 +7,21 @@ use tantivy::schema::{
 };
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+    WhitespaceTokenizer,
 };
 use tantivy::{Index, TantivyDocument};
 
 use crate::document::{Difficulty, Document, Kind};
+use crate::terms::{code_tokens, words};
 
 /// Bumped whenever the schema, the analyzer or the way guides are cut into
 /// documents changes meaning; an index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Name under which the analyzer is registered with tantivy.
 const ANALYZER: &str = "pyq";
+/// Analyzer of fields that hold words pyq cut itself, space-separated.
+const PRECUT: &str = "pyq_precut";
 
 /// Facet roots.
 pub const TOPIC_ROOT: &str = "/topic";
@@ -38,6 +42,15 @@ pub struct Fields {
     pub body: Field,
     /// The searchable text of the body; indexed, not stored.
     pub text: Field,
+    /// Every word of title, path and body as written (lowercase, not
+    /// stemmed): the vocabulary for typo correction.
+    pub words: Field,
+    /// Code-shaped tokens of title and body (`__slots__`, `*args`, `==`).
+    pub code: Field,
+    /// Whether the body holds subsections rather than text of its own.
+    pub subsections: Field,
+    /// Length of the body in bytes (a fast column, for ranking).
+    pub body_len: Field,
     pub topic: Field,
     pub difficulty: Field,
 }
@@ -53,10 +66,18 @@ impl Fields {
             .set_indexing_options(analyzed.clone())
             .set_stored();
         let searched = TextOptions::default().set_indexing_options(analyzed);
+        let precut = |record| {
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(PRECUT)
+                    .set_index_option(record),
+            )
+        };
         let fields = Fields {
             id: b.add_text_field("id", STRING | STORED),
             guide: b.add_text_field("guide", STRING | STORED),
-            title: b.add_text_field("title", searched_and_stored.clone()),
+            // also a fast column, so that ranking reads titles without the store
+            title: b.add_text_field("title", searched_and_stored.clone().set_fast("raw")),
             path: b.add_text_field("path", searched_and_stored),
             kind: b.add_text_field("kind", STRING | STORED),
             level: b.add_u64_field("level", STORED),
@@ -64,6 +85,10 @@ impl Fields {
             order: b.add_u64_field("order", INDEXED | STORED | FAST),
             body: b.add_text_field("body", STORED),
             text: b.add_text_field("text", searched),
+            words: b.add_text_field("words", precut(IndexRecordOption::Basic)),
+            code: b.add_text_field("code", precut(IndexRecordOption::WithFreqs)),
+            subsections: b.add_bool_field("subsections", STORED | FAST),
+            body_len: b.add_u64_field("body_len", FAST),
             topic: b.add_facet_field("topic", FacetOptions::default().set_stored()),
             difficulty: b.add_facet_field("difficulty", FacetOptions::default().set_stored()),
         };
@@ -91,6 +116,18 @@ impl Fields {
         d.add_u64(self.order, order);
         d.add_text(self.body, &doc.body);
         d.add_text(self.text, doc.searchable_body());
+        let lower = format!(
+            "{} {} {}",
+            doc.title,
+            doc.path.join(" "),
+            doc.searchable_body()
+        )
+        .to_lowercase();
+        d.add_text(self.words, words(&lower).collect::<Vec<_>>().join(" "));
+        let code = format!("{}\n{}", doc.title, doc.searchable_body());
+        d.add_text(self.code, code_tokens(&code).join(" "));
+        d.add_bool(self.subsections, doc.body_is_subsections);
+        d.add_u64(self.body_len, doc.body.trim().len() as u64);
         d.add_facet(self.topic, topic_facet(&doc.topic));
         d.add_facet(self.difficulty, level_facet(doc.difficulty));
         d
@@ -123,7 +160,10 @@ impl Fields {
             kind: text(self.kind).parse().unwrap_or(Kind::Section),
             level: number(self.level).min(6) as u8,
             line: number(self.line) as usize,
-            body_is_subsections: false,
+            body_is_subsections: d
+                .get_first(self.subsections)
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false),
             body,
             topic: facet_leaf(self.topic),
             difficulty: facet_leaf(self.difficulty)
@@ -151,7 +191,10 @@ pub fn analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// Makes the analyzer known to an index (needed after every open).
+/// Makes the analyzers known to an index (needed after every open).
 pub fn register_analyzer(index: &Index) {
     index.tokenizers().register(ANALYZER, analyzer());
+    index
+        .tokenizers()
+        .register(PRECUT, TextAnalyzer::from(WhitespaceTokenizer::default()));
 }

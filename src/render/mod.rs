@@ -2,10 +2,12 @@
 //! line per hit, or JSON. Renderers write to any `io::Write` (a locked,
 //! buffered stdout in the program, a `Vec<u8>` in tests) and never print.
 
+mod highlight;
 pub mod json;
 mod plain;
 mod terminal;
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 
 use crate::document::Document;
@@ -31,27 +33,52 @@ pub fn terminal_width() -> Option<usize> {
     (w > 0).then_some(w as usize)
 }
 
-/// The best hit in full, then the others as a short list.
-pub fn answer(out: &mut impl Write, hits: &[Hit], style: Style) -> io::Result<()> {
-    let Some((best, rest)) = hits.split_first() else {
+/// A search's answer as rendered: the best hit in full, the hits that
+/// answer the same question in other guides, then the rest.
+pub struct Answer<'a> {
+    /// Best first.
+    pub hits: &'a [Hit],
+    /// Indices of hits answering the same question as the best one.
+    pub same_as_best: &'a [usize],
+    /// Words of the best hit's body to highlight (lowercase).
+    pub highlight: &'a HashSet<String>,
+}
+
+/// The best hit in full, then where else it is answered, then the others
+/// as a short list.
+pub fn answer(out: &mut impl Write, answer: &Answer, style: Style) -> io::Result<()> {
+    let Some((best, _)) = answer.hits.split_first() else {
         return Ok(());
     };
-    document(out, &best.doc, style)?;
-    let others: Vec<&Document> = rest.iter().map(|h| &h.doc).collect();
-    if others.is_empty() {
-        return Ok(());
-    }
     if style.styled {
-        terminal::more(out, &others, style)
+        terminal::document(out, &best.doc, answer.highlight, style)?;
     } else {
-        plain::more(out, &others)
+        plain::document(out, &best.doc)?;
     }
+    let pick = |same: bool| -> Vec<&Document> {
+        (1..answer.hits.len())
+            .filter(|i| answer.same_as_best.contains(i) == same)
+            .map(|i| &answer.hits[i].doc)
+            .collect()
+    };
+    let (same, others) = (pick(true), pick(false));
+    for (heading, docs) in [("Also answered in", &same), ("More results", &others)] {
+        if docs.is_empty() {
+            continue;
+        }
+        if style.styled {
+            terminal::list(out, heading, docs, style)?;
+        } else {
+            plain::list(out, heading, docs)?;
+        }
+    }
+    Ok(())
 }
 
 /// One document in full: title, where it comes from, body.
 pub fn document(out: &mut impl Write, doc: &Document, style: Style) -> io::Result<()> {
     if style.styled {
-        terminal::document(out, doc, style)
+        terminal::document(out, doc, &HashSet::new(), style)
     } else {
         plain::document(out, doc)
     }
@@ -64,6 +91,23 @@ pub fn lines<'a>(
 ) -> io::Result<()> {
     for doc in docs {
         writeln!(out, "{}\t{}", doc.id, one_line(&doc.title))?;
+    }
+    Ok(())
+}
+
+/// One line per hit: `id<TAB>title<TAB>snippet`.
+pub fn hit_lines<'a>(
+    out: &mut impl Write,
+    hits: impl IntoIterator<Item = (&'a Document, String)>,
+) -> io::Result<()> {
+    for (doc, snippet) in hits {
+        writeln!(
+            out,
+            "{}\t{}\t{}",
+            doc.id,
+            one_line(&doc.title),
+            one_line(&snippet)
+        )?;
     }
     Ok(())
 }

@@ -20,9 +20,9 @@ pub fn document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     Ok(())
 }
 
-pub fn more(out: &mut impl Write, others: &[&Document]) -> io::Result<()> {
+pub fn list(out: &mut impl Write, heading: &str, others: &[&Document]) -> io::Result<()> {
     writeln!(out)?;
-    writeln!(out, "More results (pyq show ID):")?;
+    writeln!(out, "{heading} (pyq show ID):")?;
     for doc in others {
         writeln!(out, "  {}\t{}", doc.id, one_line(&doc.title))?;
     }

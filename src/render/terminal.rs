@@ -1,16 +1,18 @@
 //! Output for a terminal: a styled header, the body rendered by termimad,
 //! wrapped to the terminal (prose capped at a readable width).
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 
 use termimad::crossterm::style::{Attribute, Color, Stylize};
-use termimad::{MadSkin, gray};
+use termimad::{CompoundStyle, MadSkin, gray};
 
-use super::{MAX_TEXT_WIDTH, Style, breadcrumb, one_line, provenance};
+use super::{MAX_TEXT_WIDTH, Style, breadcrumb, highlight, one_line, provenance};
 use crate::document::Document;
 
 const TITLE_COLOR: Color = Color::Yellow;
 const ACCENT: Color = Color::Cyan;
+const HIGHLIGHT: Color = Color::Yellow;
 
 fn skin(style: Style) -> MadSkin {
     if !style.color {
@@ -23,6 +25,8 @@ fn skin(style: Style) -> MadSkin {
     skin.code_block.set_fgbg(gray(20), gray(3));
     skin.bullet.set_fg(ACCENT);
     skin.quote_mark.set_fg(ACCENT);
+    // `~~` marks the words a query matched (see highlight.rs), not strikeout.
+    skin.strikeout = CompoundStyle::new(Some(HIGHLIGHT), None, Attribute::Bold.into());
     skin
 }
 
@@ -43,7 +47,12 @@ pub fn heading(out: &mut dyn Write, text: &str) -> io::Result<()> {
     writeln!(out, "{}", text.bold().with(ACCENT))
 }
 
-pub fn document(out: &mut impl Write, doc: &Document, style: Style) -> io::Result<()> {
+pub fn document(
+    out: &mut impl Write,
+    doc: &Document,
+    highlight: &HashSet<String>,
+    style: Style,
+) -> io::Result<()> {
     let width = style.width.clamp(20, MAX_TEXT_WIDTH);
     styled(out, &one_line(&doc.title), style.color, |s| {
         s.bold().with(TITLE_COLOR).to_string()
@@ -55,16 +64,29 @@ pub fn document(out: &mut impl Write, doc: &Document, style: Style) -> io::Resul
     styled(out, &provenance(doc), style.color, |s| s.dim().to_string())?;
     writeln!(out)?;
     if !doc.body.trim().is_empty() {
-        write!(out, "{}", skin(style).text(&doc.body, Some(width)))?;
+        let body = if style.color {
+            highlight::mark(&doc.body, highlight)
+        } else {
+            doc.body.clone()
+        };
+        write!(out, "{}", skin(style).text(&body, Some(width)))?;
     }
     Ok(())
 }
 
-pub fn more(out: &mut impl Write, others: &[&Document], style: Style) -> io::Result<()> {
+pub fn list(
+    out: &mut impl Write,
+    heading: &str,
+    others: &[&Document],
+    style: Style,
+) -> io::Result<()> {
     writeln!(out)?;
-    styled(out, "More results (pyq show ID):", style.color, |s| {
-        s.bold().with(ACCENT).to_string()
-    })?;
+    styled(
+        out,
+        &format!("{heading} (pyq show ID):"),
+        style.color,
+        |s| s.bold().with(ACCENT).to_string(),
+    )?;
     for doc in others {
         let title = one_line(&doc.title);
         if style.color {
