@@ -57,7 +57,7 @@ fn library() -> (tempfile::TempDir, Library) {
     (dir, library)
 }
 
-#[divan::bench(args = ["gil", "decorator", "difference between list and tuple", "how does garbage collection work in python"])]
+#[divan::bench(args = ["gil", "decorator", "decorater", "difference between list and tuple", "how does garbage collection work in python"])]
 fn lookup(bencher: divan::Bencher, query: &str) {
     let (_dir, library) = library();
     bencher.bench(|| {

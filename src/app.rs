@@ -1,6 +1,7 @@
 //! Runs one pyq command: opens (or builds) the index, does what the
 //! configuration asks, writes the result. Knows neither clap nor tantivy.
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -137,10 +138,16 @@ fn search(
             render::hit_lines(out, hits.iter().map(|h| (&h.doc, found.snippet(&h.doc))))?
         }
         OutputFormat::Rendered => {
+            // highlighting shows only in colour
+            let highlight = if style.color {
+                found.highlight()
+            } else {
+                HashSet::new()
+            };
             let answer = render::Answer {
                 hits,
                 same_as_best: &found.same_as_best,
-                highlight: &found.highlight,
+                highlight: &highlight,
             };
             render::answer(out, &answer, style)?
         }

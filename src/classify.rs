@@ -5,8 +5,8 @@
 //! a level), embedded at build time. Classification reads a document's title,
 //! heading path and body; it is a pure function of those.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use serde::Deserialize;
 
@@ -220,7 +220,7 @@ impl<L> Default for Matcher<L> {
     fn default() -> Self {
         Matcher {
             keywords: Vec::new(),
-            by_first_word: HashMap::new(),
+            by_first_word: HashMap::default(),
             prefixes: Vec::new(),
         }
     }
@@ -320,7 +320,7 @@ impl<L: Copy + PartialEq> Matcher<L> {
 
     /// Labels of the keywords found, with weight and number of occurrences.
     fn counted_matches(&self, tokens: &[&str]) -> Vec<(L, f32, usize)> {
-        let mut counts: HashMap<usize, usize> = HashMap::new();
+        let mut counts: HashMap<usize, usize> = HashMap::default();
         for k in self.best_per_position(tokens) {
             *counts.entry(k).or_default() += 1;
         }

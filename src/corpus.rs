@@ -2,6 +2,9 @@
 //! questions written in them, each with a topic and a difficulty.
 //! Pure: text in, documents out.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
 use crate::classify::Taxonomy;
 use crate::document::{Document, Kind};
 use crate::guides::Guide;
@@ -36,6 +39,8 @@ pub fn documents(guide: &str, text: &str, taxonomy: &Taxonomy) -> Vec<Document> 
     let lines = LineIndex::new(text);
     let mut slugs = SlugSet::default();
     let mut docs = Vec::new();
+    // indices in `docs` of the documents made from headings
+    let mut headings = Vec::new();
     for section in split(text, stem) {
         let question = if section.level > 0 {
             heading_question(&section.title)
@@ -57,6 +62,7 @@ pub fn documents(guide: &str, text: &str, taxonomy: &Taxonomy) -> Vec<Document> 
             own
         };
         let (topic, difficulty) = taxonomy.classify(&title, &section.path, own);
+        headings.push(docs.len());
         docs.push(Document {
             id: format!("{stem}/{}", slugs.unique(strip_numbering(&title))),
             guide: guide.to_string(),
@@ -92,44 +98,89 @@ pub fn documents(guide: &str, text: &str, taxonomy: &Taxonomy) -> Vec<Document> 
             });
         }
     }
+    outline_long_chapters(&mut docs, &headings);
     docs
 }
 
-/// The documents of every guide, in guide order. Large sets of guides are
-/// split across threads.
+/// A chapter without text of its own is shown with its subsections; past
+/// this size (a whole guide under its title, say) it is shown as an outline
+/// of its sections instead.
+pub const MAX_CHAPTER_BODY: usize = 16 * 1024;
+
+/// Replaces the bodies of chapters longer than [`MAX_CHAPTER_BODY`] by an
+/// outline: their direct subsections with the command that shows each.
+fn outline_long_chapters(docs: &mut [Document], headings: &[usize]) {
+    for (k, &i) in headings.iter().enumerate() {
+        if !docs[i].body_is_subsections || docs[i].body.len() <= MAX_CHAPTER_BODY {
+            continue;
+        }
+        let level = docs[i].level;
+        let below: Vec<usize> = headings[k + 1..]
+            .iter()
+            .copied()
+            .take_while(|&j| docs[j].level > level)
+            .collect();
+        let Some(child_level) = below.iter().map(|&j| docs[j].level).min() else {
+            continue;
+        };
+        let mut outline = String::from("Sections:\n\n");
+        for &j in below.iter().filter(|&&j| docs[j].level == child_level) {
+            outline.push_str(&format!(
+                "- **{}** — `pyq show {}`\n",
+                docs[j].title, docs[j].id
+            ));
+        }
+        docs[i].body = outline;
+    }
+}
+
+/// The documents of every guide, in guide order.
 pub fn all_documents(guides: &[Guide], taxonomy: &Taxonomy) -> Vec<Document> {
+    let mut per_guide: Vec<Vec<Document>> = vec![Vec::new(); guides.len()];
+    each_guide(guides, taxonomy, |i, docs| per_guide[i] = docs);
+    per_guide.into_iter().flatten().collect()
+}
+
+/// Hands the documents of each guide to `take` (with the guide's index),
+/// on the calling thread, as soon as they are ready; large sets of guides
+/// are cut on several threads meanwhile. Guides may arrive out of order.
+pub fn each_guide(
+    guides: &[Guide],
+    taxonomy: &Taxonomy,
+    mut take: impl FnMut(usize, Vec<Document>),
+) {
     let bytes: usize = guides.iter().map(|g| g.text.len()).sum();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let threads = (bytes / (2 * 1024 * 1024) + 1)
-        .min(cores)
-        .min(guides.len())
-        .max(1);
-    if threads == 1 {
-        return guides
-            .iter()
-            .flat_map(|g| documents(&g.name, &g.text, taxonomy))
-            .collect();
+    let threads = (bytes / (2 * 1024 * 1024) + 1).min(cores).min(guides.len());
+    if threads <= 1 {
+        for (i, g) in guides.iter().enumerate() {
+            take(i, documents(&g.name, &g.text, taxonomy));
+        }
+        return;
     }
-    let chunk = guides.len().div_ceil(threads);
+    let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
-        let handles: Vec<_> = guides
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .flat_map(|g| documents(&g.name, &g.text, taxonomy))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
+        let (sender, receiver) = mpsc::sync_channel(threads * 2);
+        for _ in 0..threads {
+            let (sender, next) = (sender.clone(), &next);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(g) = guides.get(i) else { break };
+                    if sender
+                        .send((i, documents(&g.name, &g.text, taxonomy)))
+                        .is_err()
+                    {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        for (i, docs) in receiver {
+            take(i, docs);
+        }
+    });
 }
 
 #[cfg(test)]
@@ -188,6 +239,19 @@ mod tests {
         assert_eq!(d[0].body, "### One\nfirst");
         assert_eq!(d[0].searchable_body(), "");
         assert!(!d[1].body_is_subsections);
+    }
+
+    #[test]
+    fn a_long_chapter_is_outlined() {
+        let long = "word ".repeat(MAX_CHAPTER_BODY / 4);
+        let md = format!("# Guide\n## One\n{long}\n### Deep\nx\n## Two\ny\n");
+        let d = docs(&md);
+        assert_eq!(
+            d[0].body,
+            "Sections:\n\n- **One** — `pyq show my-guide/one`\n- **Two** — `pyq show my-guide/two`\n"
+        );
+        assert!(d[0].body_is_subsections);
+        assert!(d[1].body.starts_with("word"), "sections with text keep it");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use crate::terms::{OPERATORS, code_tokens, typo_distance, typos_allowed};
+use crate::terms::{code_tokens, query_tokens, typo_distance, typos_allowed};
 
 /// The bundled synonyms.
 pub const SYNONYMS_TOML: &str = include_str!("../index/synonyms.toml");
@@ -70,14 +70,35 @@ struct SynonymsFile {
 type Phrase = Vec<String>;
 
 /// Groups of words and phrases that mean the same.
+#[derive(Debug, PartialEq, Eq)]
 pub struct Synonyms {
     groups: Vec<Vec<Phrase>>,
     alone: Vec<(Phrase, Vec<Phrase>)>,
 }
 
+mod compiled {
+    // `index/synonyms.toml`, cut into tokens by build.rs.
+    include!(concat!(env!("OUT_DIR"), "/synonyms.rs"));
+}
+
 impl Synonyms {
-    pub fn bundled() -> Result<Synonyms, String> {
-        Synonyms::from_toml(SYNONYMS_TOML)
+    /// The synonyms embedded in pyq (compiled from `index/synonyms.toml` at
+    /// build time, so that no lookup parses TOML).
+    pub fn bundled() -> Synonyms {
+        let phrase = |p: &[&str]| p.iter().map(|t| t.to_string()).collect::<Phrase>();
+        let mut alone: Vec<(Phrase, Vec<Phrase>)> = compiled::SYNONYMS_ALONE
+            .iter()
+            .map(|(key, expansions)| (phrase(key), expansions.iter().map(|e| phrase(e)).collect()))
+            .collect();
+        alone.sort();
+        Synonyms {
+            groups: compiled::SYNONYM_GROUPS
+                .iter()
+                .map(|g| g.iter().map(|m| phrase(m)).collect::<Vec<_>>())
+                .filter(|g| g.len() > 1)
+                .collect(),
+            alone,
+        }
     }
 
     pub fn from_toml(text: &str) -> Result<Synonyms, String> {
@@ -174,28 +195,6 @@ pub struct Alternative {
     pub covers: Vec<usize>,
 }
 
-/// The tokens of a lowercased query or synonym: words (letters, digits,
-/// `_`) and operators (`==`, `:=`); other punctuation separates them.
-pub fn query_tokens(lower: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = lower;
-    while let Some(c) = rest.chars().next() {
-        if c.is_alphanumeric() || c == '_' {
-            let end = rest
-                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-                .unwrap_or(rest.len());
-            out.push(rest[..end].to_string());
-            rest = &rest[end..];
-        } else if let Some(op) = OPERATORS.iter().find(|op| rest.starts_with(*op)) {
-            out.push(op.to_string());
-            rest = &rest[op.len()..];
-        } else {
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    out
-}
-
 fn is_word(token: &str) -> bool {
     token.chars().all(|c| c.is_alphanumeric() || c == '_')
 }
@@ -277,8 +276,33 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
         }
     }
     (plan.alternatives, plan.alone) = synonyms.alternatives(&tokens);
+    plan.alternatives.extend(compounds(&tokens, vocab));
     plan.words = tokens;
     plan
+}
+
+/// Consecutive query words written as one word in the guides: `thread pool
+/// executor` also searches `threadpoolexecutor` (and `threadpool`).
+fn compounds(tokens: &[String], vocab: &dyn Vocabulary) -> Vec<Alternative> {
+    let mut out = Vec::new();
+    for start in 0..tokens.len() {
+        for len in 2..=3 {
+            let Some(parts) = tokens.get(start..start + len) else {
+                break;
+            };
+            if !parts.iter().all(|t| is_word(t)) {
+                break;
+            }
+            let joined = parts.concat();
+            if vocab.known(&joined) {
+                out.push(Alternative {
+                    phrase: vec![joined],
+                    covers: (start..start + len).collect(),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// `pep8` → `pep`, `8`; `py3` → `py`, `3`. `None` when the word does not
@@ -355,7 +379,15 @@ mod tests {
     }
 
     fn synonyms() -> Synonyms {
-        Synonyms::bundled().expect("bundled synonyms parse")
+        Synonyms::bundled()
+    }
+
+    #[test]
+    fn compiled_synonyms_match_the_data_file() {
+        assert_eq!(
+            Synonyms::bundled(),
+            Synonyms::from_toml(SYNONYMS_TOML).unwrap()
+        );
     }
 
     #[test]
@@ -427,6 +459,28 @@ mod tests {
     }
 
     #[test]
+    fn words_written_together_in_the_guides_are_joined() {
+        let v = Words(vec![
+            ("thread", 9),
+            ("pool", 3),
+            ("executor", 4),
+            ("threadpoolexecutor", 2),
+        ]);
+        let p = plan(
+            "thread pool executor",
+            &v,
+            &Synonyms::from_toml("groups = []").unwrap(),
+        );
+        assert_eq!(
+            p.alternatives,
+            [Alternative {
+                phrase: vec!["threadpoolexecutor".into()],
+                covers: vec![0, 1, 2]
+            }]
+        );
+    }
+
+    #[test]
     fn alone_words_expand_only_when_alone() {
         let membership = |p: &Plan| p.alternatives.iter().any(|a| a.phrase == ["membership"]);
         assert!(membership(&plan("in", &vocab(), &synonyms())));
@@ -446,13 +500,6 @@ mod tests {
         let p = plan("is vs ==", &vocab(), &synonyms());
         assert_eq!(p.code, ["=="]);
         assert_eq!(p.words, ["is", "vs", "=="]);
-    }
-
-    #[test]
-    fn query_tokens_keep_operators() {
-        assert_eq!(query_tokens("ci/cd"), ["ci", "cd"]);
-        assert_eq!(query_tokens("a := b == c"), ["a", ":=", "b", "==", "c"]);
-        assert_eq!(query_tokens("@staticmethod"), ["staticmethod"]);
     }
 
     #[test]

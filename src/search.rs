@@ -18,7 +18,7 @@ use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{DocAddress, DocId, SegmentReader, Term};
 
 use crate::document::{Difficulty, Document};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::{Library, analyzer, index_error, level_facet, topic_facet};
 use crate::query::{self, Plan, Synonyms};
 use crate::rank::{self, Candidate, QueryTerms};
@@ -72,11 +72,18 @@ pub struct Found {
     /// Hits (by index) that answer the same question as the best hit, from
     /// other guides.
     pub same_as_best: Vec<usize>,
-    /// Words of the best hit's body that the query matched, lowercase.
-    pub highlight: HashSet<String>,
 }
 
 impl Found {
+    /// Words of the best hit's body that the query matched, lowercase: what
+    /// a terminal highlights.
+    pub fn highlight(&self) -> HashSet<String> {
+        self.hits
+            .first()
+            .map(|best| matched_words(&best.doc.body, &self.stems))
+            .unwrap_or_default()
+    }
+
     /// A one-line snippet of a hit's body around the words matched.
     pub fn snippet(&self, doc: &Document) -> String {
         let text = snippet::plain_text(&doc.body);
@@ -169,8 +176,7 @@ pub fn stem(word: &str) -> String {
 impl Library {
     /// The best `limit` documents for `query`, best first.
     pub fn search(&self, query: &str, filters: &Filters, limit: usize) -> Result<Found> {
-        let synonyms = Synonyms::bundled()
-            .map_err(|e| Error::failure(format!("pyq's bundled synonyms are broken: {e}")))?;
+        let synonyms = Synonyms::bundled();
         let plan = query::plan(query, self, &synonyms);
         let mut terms = query_terms(&plan);
         terms.weights = self.weights(&terms);
@@ -196,7 +202,6 @@ impl Library {
                     rank::same_question(&best_title, &stemmer.stems(&found.hits[i].doc.title))
                 })
                 .collect();
-            found.highlight = matched_words(&best.doc.body, &found.stems);
         } else {
             found.suggestions = query::suggestions(&plan, self);
         }

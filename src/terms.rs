@@ -1,5 +1,6 @@
 //! How text is cut into the words and code names pyq matches on. Pure
-//! functions shared by indexing, classification and query analysis.
+//! functions shared by indexing, classification and query analysis (and
+//! by `build.rs`, which cuts the synonyms at build time): std only.
 
 /// Lowercase words of an already lowercased text: letters, digits and `_`
 /// (so `__init__` and `lru_cache` stay whole); everything else separates
@@ -19,10 +20,33 @@ pub const OPERATORS: &[&str] = &["==", "!=", ":=", "->", "//", "**", "<=", ">=",
 /// (`*args`, `**kwargs`) and operators standing alone (`==`, `:=`). Plain
 /// words are not code tokens: the word analyzers cover them.
 pub fn code_tokens(text: &str) -> Vec<String> {
+    // Tokens never span white space, and most words of prose hold none of
+    // the characters a code token needs: look only at the chunks that do.
+    let mut out = Vec::new();
+    for chunk in text.split_whitespace() {
+        if may_hold_code(chunk) {
+            chunk_code_tokens(chunk, &mut out);
+        }
+    }
+    out
+}
+
+/// A quick test that rules out most words of prose: a code token needs an
+/// `_`, `@` or `*`, an operator, or a dot followed by a letter.
+fn may_hold_code(chunk: &str) -> bool {
+    let b = chunk.as_bytes();
+    b.iter().any(|&c| matches!(c, b'_' | b'@' | b'*'))
+        || b.windows(2).any(|w| {
+            (w[0] == b'.' && w[1].is_ascii_alphabetic())
+                || (matches!(w[0], b'=' | b'!' | b':' | b'<' | b'>' | b'+' | b'-' | b'/')
+                    && matches!(w[1], b'=' | b'>' | b'/'))
+        })
+}
+
+fn chunk_code_tokens(text: &str, out: &mut Vec<String>) {
     let chars: Vec<char> = text.chars().collect();
     let ident = |c: char| c.is_alphanumeric() || c == '_';
     let at = |i: usize| chars.get(i).copied();
-    let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let before = i.checked_sub(1).and_then(at);
@@ -77,24 +101,80 @@ pub fn code_tokens(text: &str) -> Vec<String> {
         }
         i += 1;
     }
+}
+
+/// The tokens of a lowercased query or synonym: words (letters, digits,
+/// `_`) and operators (`==`, `:=`); other punctuation separates them.
+pub fn query_tokens(lower: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = lower;
+    while let Some(c) = rest.chars().next() {
+        if c.is_alphanumeric() || c == '_' {
+            let end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            out.push(rest[..end].to_string());
+            rest = &rest[end..];
+        } else if let Some(op) = OPERATORS.iter().find(|op| rest.starts_with(*op)) {
+            out.push(op.to_string());
+            rest = &rest[op.len()..];
+        } else {
+            rest = &rest[c.len_utf8()..];
+        }
+    }
     out
 }
 
 /// Edit distance with adjacent transpositions counting as one edit
 /// (optimal string alignment), or `None` when it exceeds `max`.
 pub fn typo_distance(a: &str, b: &str, max: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    if a.is_ascii() && b.is_ascii() {
+        if bag_distance(a.as_bytes(), b.as_bytes()) > max {
+            return None;
+        }
+        osa(a.as_bytes(), b.as_bytes(), max)
+    } else {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        osa(&a, &b, max)
+    }
+}
+
+/// A cheap lower bound of the edit distance: how many letters one word has
+/// that the other lacks (as multisets), the larger of the two counts.
+fn bag_distance(a: &[u8], b: &[u8]) -> usize {
+    let mut counts = [0i32; 128];
+    for &c in a {
+        counts[usize::from(c & 0x7f)] += 1;
+    }
+    for &c in b {
+        counts[usize::from(c & 0x7f)] -= 1;
+    }
+    let (mut extra, mut missing) = (0usize, 0usize);
+    for n in counts {
+        if n > 0 {
+            extra += n as usize;
+        } else {
+            missing += (-n) as usize;
+        }
+    }
+    extra.max(missing)
+}
+
+fn osa<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
     let width = b.len() + 1;
-    let mut prev2 = vec![0usize; width];
-    let mut prev: Vec<usize> = (0..width).collect();
-    let mut cur = vec![0usize; width];
+    // three rows of the dynamic programme: i-2, i-1, i
+    let mut rows = vec![0usize; 3 * width];
+    for (j, cell) in rows[width..2 * width].iter_mut().enumerate() {
+        *cell = j;
+    }
     for i in 1..=a.len() {
+        let (before, cur) = rows.split_at_mut(2 * width);
+        let (prev2, prev) = before.split_at(width);
         cur[0] = i;
-        let mut row_min = cur[0];
+        let mut row_min = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
@@ -107,10 +187,9 @@ pub fn typo_distance(a: &str, b: &str, max: usize) -> Option<usize> {
         if row_min > max {
             return None;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        rows.rotate_left(width);
     }
-    Some(prev[b.len()]).filter(|&d| d <= max)
+    Some(rows[width + b.len()]).filter(|&d| d <= max)
 }
 
 /// Typos allowed in a word of this many characters: none below 5, one
@@ -167,6 +246,13 @@ mod tests {
     }
 
     #[test]
+    fn query_tokens_keep_operators() {
+        assert_eq!(query_tokens("ci/cd"), ["ci", "cd"]);
+        assert_eq!(query_tokens("a := b == c"), ["a", ":=", "b", "==", "c"]);
+        assert_eq!(query_tokens("@staticmethod"), ["staticmethod"]);
+    }
+
+    #[test]
     fn typo_distance_counts_transpositions_once() {
         assert_eq!(typo_distance("decorater", "decorator", 2), Some(1));
         assert_eq!(typo_distance("mutabel", "mutable", 1), Some(1));
@@ -176,6 +262,12 @@ mod tests {
         assert_eq!(typo_distance("abc", "abc", 0), Some(0));
         assert_eq!(typo_distance("generator", "decorator", 2), None);
         assert_eq!(typo_distance("a", "abcd", 2), None);
+        assert_eq!(
+            typo_distance("listen", "silent", 2),
+            None,
+            "same letters, far apart"
+        );
+        assert_eq!(typo_distance("café", "cafe", 1), Some(1));
     }
 
     #[test]

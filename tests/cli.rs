@@ -1,76 +1,14 @@
 //! Runs the real `pyq` binary against a temporary index directory, isolated
 //! from the user's environment (no NO_COLOR, TERM or PYQ_* from outside).
 
+mod common;
+
 use std::collections::HashSet;
 use std::io::Read;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 
+use common::{TestEnv, code, json, stderr, stdout};
 use serde_json::Value;
-
-struct TestEnv {
-    dir: tempfile::TempDir,
-}
-
-impl TestEnv {
-    fn new() -> TestEnv {
-        TestEnv {
-            dir: tempfile::tempdir().expect("a temporary directory"),
-        }
-    }
-
-    fn index_dir(&self) -> PathBuf {
-        self.dir.path().join("index")
-    }
-
-    fn command(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyq"));
-        for var in [
-            "NO_COLOR",
-            "TERM",
-            "COLORTERM",
-            "PYQ_GUIDES",
-            "PYQ_INDEX_DIR",
-            "PAGER",
-        ] {
-            cmd.env_remove(var);
-        }
-        cmd.env("PYQ_INDEX_DIR", self.index_dir())
-            .stdin(Stdio::null());
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command().args(args).output().expect("pyq runs")
-    }
-
-    /// Writes a guide file under the temporary directory; returns its folder.
-    fn guide(&self, folder: &str, name: &str, text: &str) -> PathBuf {
-        let dir = self.dir.path().join(folder);
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join(name), text).unwrap();
-        dir
-    }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("exited normally")
-}
-
-fn json(o: &Output) -> Vec<Value> {
-    match serde_json::from_slice(&o.stdout).expect("stdout is JSON") {
-        Value::Array(hits) => hits,
-        other => panic!("expected an array, got {other}"),
-    }
-}
 
 #[test]
 fn gil_is_answered_with_a_gil_section() {

@@ -5,6 +5,7 @@
 mod manifest;
 mod schema;
 mod store;
+mod tokenizer;
 mod vocabulary;
 mod writer;
 

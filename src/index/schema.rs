@@ -11,17 +11,20 @@ use tantivy::tokenizer::{
 };
 use tantivy::{Index, TantivyDocument};
 
+use super::tokenizer::WordTokenizer;
 use crate::document::{Difficulty, Document, Kind};
-use crate::terms::{code_tokens, words};
+use crate::terms::code_tokens;
 
 /// Bumped whenever the schema, the analyzer or the way guides are cut into
 /// documents changes meaning; an index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Name under which the analyzer is registered with tantivy.
 const ANALYZER: &str = "pyq";
 /// Analyzer of fields that hold words pyq cut itself, space-separated.
 const PRECUT: &str = "pyq_precut";
+/// Analyzer of the vocabulary: words as written (see `terms::words`).
+const WORDS: &str = "pyq_words";
 
 /// Facet roots.
 pub const TOPIC_ROOT: &str = "/topic";
@@ -85,7 +88,14 @@ impl Fields {
             order: b.add_u64_field("order", INDEXED | STORED | FAST),
             body: b.add_text_field("body", STORED),
             text: b.add_text_field("text", searched),
-            words: b.add_text_field("words", precut(IndexRecordOption::Basic)),
+            words: b.add_text_field(
+                "words",
+                TextOptions::default().set_indexing_options(
+                    TextFieldIndexing::default()
+                        .set_tokenizer(WORDS)
+                        .set_index_option(IndexRecordOption::Basic),
+                ),
+            ),
             code: b.add_text_field("code", precut(IndexRecordOption::WithFreqs)),
             subsections: b.add_bool_field("subsections", STORED | FAST),
             body_len: b.add_u64_field("body_len", FAST),
@@ -116,14 +126,11 @@ impl Fields {
         d.add_u64(self.order, order);
         d.add_text(self.body, &doc.body);
         d.add_text(self.text, doc.searchable_body());
-        let lower = format!(
-            "{} {} {}",
-            doc.title,
-            doc.path.join(" "),
-            doc.searchable_body()
-        )
-        .to_lowercase();
-        d.add_text(self.words, words(&lower).collect::<Vec<_>>().join(" "));
+        d.add_text(self.words, &doc.title);
+        for p in &doc.path {
+            d.add_text(self.words, p);
+        }
+        d.add_text(self.words, doc.searchable_body());
         let code = format!("{}\n{}", doc.title, doc.searchable_body());
         d.add_text(self.code, code_tokens(&code).join(" "));
         d.add_bool(self.subsections, doc.body_is_subsections);
@@ -191,10 +198,20 @@ pub fn analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// The analyzer of the vocabulary field: words of letters, digits and `_`
+/// (as `terms::words` cuts them), lowercased, not stemmed.
+fn words_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(WordTokenizer::default())
+        .filter(RemoveLongFilter::limit(48))
+        .filter(LowerCaser)
+        .build()
+}
+
 /// Makes the analyzers known to an index (needed after every open).
 pub fn register_analyzer(index: &Index) {
     index.tokenizers().register(ANALYZER, analyzer());
     index
         .tokenizers()
         .register(PRECUT, TextAnalyzer::from(WhitespaceTokenizer::default()));
+    index.tokenizers().register(WORDS, words_analyzer());
 }

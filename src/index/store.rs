@@ -33,6 +33,14 @@ use crate::document::Kind;
 use crate::error::{Error, Result};
 use crate::guides::GuideSources;
 
+/// Writes the index into a directory (or memory, for `None`).
+type WriteIndex<'a> = dyn Fn(Option<&Path>) -> tantivy::Result<(Index, Counts)> + 'a;
+
+/// The `order` of a document: its guide, then its place in the guide.
+fn document_order(guide: usize, k: usize) -> u64 {
+    ((guide as u64) << 32) | k as u64
+}
+
 /// A generation no longer named by the manifest is removed after this long.
 const OLD_GENERATION_GRACE: Duration = Duration::from_secs(60);
 /// A build directory left behind (a killed build) is removed after this long.
@@ -177,32 +185,49 @@ impl Store {
             .map_err(|e| Error::failure(format!("pyq's bundled taxonomy is broken: {e}")))?;
         let (guides, mut warnings) = sources.load();
         warnings.splice(0..0, sources.warnings.iter().cloned());
-        let docs = corpus::all_documents(&guides, &taxonomy);
-        let questions = docs.iter().filter(|d| d.kind == Kind::Question).count();
-        let counts = Counts {
-            guides: guides.len(),
-            sections: docs.len() - questions,
-            questions,
+        let bytes = guides.iter().map(|g| g.text.len()).sum();
+        // Cuts the guides into documents and indexes them as they come.
+        let write = |dir: Option<&Path>| -> tantivy::Result<(Index, Counts)> {
+            let mut builder = writer::Builder::new(dir, bytes)?;
+            let mut counts = Counts {
+                guides: guides.len(),
+                ..Counts::default()
+            };
+            let mut added = Ok(());
+            corpus::each_guide(&guides, &taxonomy, |guide, docs| {
+                for (k, doc) in docs.iter().enumerate() {
+                    match doc.kind {
+                        Kind::Section => counts.sections += 1,
+                        Kind::Question => counts.questions += 1,
+                    }
+                    if added.is_ok() {
+                        added = builder.add(document_order(guide, k), doc);
+                    }
+                }
+            });
+            added?;
+            Ok((builder.finish()?, counts))
         };
-        let manifest = |generation: String| Manifest {
+        let names: Vec<String> = guides.iter().map(|g| g.name.clone()).collect();
+        let manifest = |generation: String, counts: &Counts| Manifest {
             stamp: Store::stamp(sources),
             generation,
             counts: counts.clone(),
-            guides: guides.iter().map(|g| g.name.clone()).collect(),
+            guides: names.clone(),
             build_millis: started.elapsed().as_millis() as u64,
         };
 
-        let (library, not_saved) = match self.write_generation(&docs, &manifest) {
-            Ok(library) => (library, None),
+        let (library, counts, not_saved) = match self.write_generation(&write, &manifest) {
+            Ok((library, counts)) => (library, counts, None),
             Err(why) => {
-                let index = writer::write(None, &docs)
-                    .map_err(|e| super::index_error("cannot build the index", e))?;
-                let library = Library::new(index, manifest("memory".into()), None)
+                let (index, counts) =
+                    write(None).map_err(|e| super::index_error("cannot build the index", e))?;
+                let library = Library::new(index, manifest("memory".into(), &counts), None)
                     .map_err(|e| super::index_error("cannot open the index", e))?
                     .ok_or_else(|| {
                         Error::failure("the index built in memory has an unexpected schema")
                     })?;
-                (library, Some(why))
+                (library, counts, Some(why))
             }
         };
         let report = BuildReport {
@@ -218,9 +243,9 @@ impl Store {
     /// Writes a new generation, switches the manifest to it and opens it.
     fn write_generation(
         &self,
-        docs: &[crate::document::Document],
-        manifest: &dyn Fn(String) -> Manifest,
-    ) -> std::result::Result<Library, String> {
+        write: &WriteIndex,
+        manifest: &dyn Fn(String, &Counts) -> Manifest,
+    ) -> std::result::Result<(Library, Counts), String> {
         let unique = unique_suffix();
         let tmp = self.dir.join(format!("tmp-{unique}"));
         let generation = format!("gen-{unique}");
@@ -231,24 +256,29 @@ impl Store {
 
         fs::create_dir_all(&self.dir).map_err(|e| io_err("create", &self.dir, e))?;
         fs::create_dir(&tmp).map_err(|e| io_err("write to", &self.dir, e))?;
-        let written = writer::write(Some(&tmp), docs).map(drop);
-        if let Err(e) = written {
-            let _ = fs::remove_dir_all(&tmp);
-            return Err(format!(
-                "cannot write the index in {}: {e}",
-                self.dir.display()
-            ));
-        }
+        let counts = match write(Some(&tmp)) {
+            Ok((index, counts)) => {
+                drop(index);
+                counts
+            }
+            Err(e) => {
+                let _ = fs::remove_dir_all(&tmp);
+                return Err(format!(
+                    "cannot write the index in {}: {e}",
+                    self.dir.display()
+                ));
+            }
+        };
         fs::rename(&tmp, &gen_dir).map_err(|e| {
             let _ = fs::remove_dir_all(&tmp);
             io_err("rename the new index into", &gen_dir, e)
         })?;
-        let manifest = manifest(generation.clone());
+        let manifest = manifest(generation.clone(), &counts);
         manifest
             .write(&self.dir, &unique)
             .map_err(|e| io_err("write the manifest in", &self.dir, e))?;
         self.remove_stale(&generation);
-        self.open_generation(&manifest)
+        Ok((self.open_generation(&manifest)?, counts))
     }
 
     /// Removes generations other than `current` and abandoned builds, once

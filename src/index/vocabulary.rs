@@ -6,8 +6,9 @@ use tantivy::Term;
 use tantivy::schema::Field;
 
 use super::Library;
-use crate::query::{Similar, Vocabulary, similar_words};
+use crate::query::{Similar, Vocabulary};
 use crate::search::stem;
+use crate::terms::typo_distance;
 
 impl Library {
     fn doc_freq(&self, field: Field, word: &str) -> u64 {
@@ -32,8 +33,10 @@ impl Vocabulary for Library {
         if max_typos == 0 {
             return Vec::new();
         }
-        // Every word of the index with its document count, summed over segments.
-        let mut counts: HashMap<String, u64> = HashMap::new();
+        // Scan the words of every segment; only those close enough are kept,
+        // with their document counts summed over segments.
+        let chars = word.chars().count();
+        let mut close: HashMap<String, Similar> = HashMap::new();
         for segment in self.searcher().segment_readers() {
             let Ok(inverted) = segment.inverted_index(self.fields.words) else {
                 continue;
@@ -42,15 +45,30 @@ impl Vocabulary for Library {
                 continue;
             };
             while terms.advance() {
-                if let Ok(w) = std::str::from_utf8(terms.key()) {
-                    *counts.entry(w.to_string()).or_default() += u64::from(terms.value().doc_freq);
+                let Ok(candidate) = std::str::from_utf8(terms.key()) else {
+                    continue;
+                };
+                // a cheap length test before the edit distance
+                if candidate.len().abs_diff(word.len()) > max_typos * 4
+                    || candidate.chars().count().abs_diff(chars) > max_typos
+                    || candidate == word
+                {
+                    continue;
                 }
+                let Some(typos) = typo_distance(word, candidate, max_typos) else {
+                    continue;
+                };
+                let doc_freq = u64::from(terms.value().doc_freq);
+                close
+                    .entry(candidate.to_string())
+                    .and_modify(|s| s.doc_freq += doc_freq)
+                    .or_insert(Similar {
+                        word: candidate.to_string(),
+                        typos,
+                        doc_freq,
+                    });
             }
         }
-        similar_words(
-            word,
-            max_typos,
-            counts.iter().map(|(w, n)| (w.as_str(), *n)),
-        )
+        close.into_values().collect()
     }
 }

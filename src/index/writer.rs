@@ -12,24 +12,44 @@ const HEAP_PER_THREAD: usize = 48 * 1024 * 1024;
 /// About this much text keeps one writer thread busy.
 const BYTES_PER_THREAD: usize = 4 * 1024 * 1024;
 
-/// Creates an index in `dir` (an empty directory), or in memory when `dir`
-/// is `None`, holding `docs` in order.
-pub fn write(dir: Option<&Path>, docs: &[Document]) -> tantivy::Result<Index> {
-    let (schema, fields) = Fields::schema();
-    let index = match dir {
-        Some(dir) => Index::create_in_dir(dir, schema)?,
-        None => Index::create_in_ram(schema),
-    };
-    register_analyzer(&index);
-    let bytes: usize = docs.iter().map(|d| d.body.len() + d.title.len()).sum();
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let threads = (bytes / BYTES_PER_THREAD + 1).clamp(1, cores.min(8));
-    let mut writer: IndexWriter<TantivyDocument> =
-        index.writer_with_num_threads(threads, threads * HEAP_PER_THREAD)?;
-    for (order, doc) in docs.iter().enumerate() {
-        writer.add_document(fields.encode(doc, order as u64))?;
+/// A new index being filled.
+pub struct Builder {
+    index: Index,
+    writer: IndexWriter<TantivyDocument>,
+    fields: Fields,
+}
+
+impl Builder {
+    /// Starts an index in `dir` (an empty directory), or in memory when
+    /// `dir` is `None`, for about `bytes` of guide text.
+    pub fn new(dir: Option<&Path>, bytes: usize) -> tantivy::Result<Builder> {
+        let (schema, fields) = Fields::schema();
+        let index = match dir {
+            Some(dir) => Index::create_in_dir(dir, schema)?,
+            None => Index::create_in_ram(schema),
+        };
+        register_analyzer(&index);
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = (bytes / BYTES_PER_THREAD + 1).clamp(1, cores.min(8));
+        let writer = index.writer_with_num_threads(threads, threads * HEAP_PER_THREAD)?;
+        Ok(Builder {
+            index,
+            writer,
+            fields,
+        })
     }
-    writer.commit()?;
-    writer.wait_merging_threads()?;
-    Ok(index)
+
+    /// Adds a document; `order` sorts documents for `pyq list`.
+    pub fn add(&mut self, order: u64, doc: &Document) -> tantivy::Result<()> {
+        self.writer
+            .add_document(self.fields.encode(doc, order))
+            .map(drop)
+    }
+
+    /// Commits what was added and waits for the segments to be merged.
+    pub fn finish(mut self) -> tantivy::Result<Index> {
+        self.writer.commit()?;
+        self.writer.wait_merging_threads()?;
+        Ok(self.index)
+    }
 }

@@ -1,0 +1,74 @@
+//! The test environment of the integration tests: the real `pyq` binary,
+//! a temporary index directory, and nothing from the user's environment
+//! (no NO_COLOR, TERM or PYQ_* from outside).
+
+#![allow(dead_code)] // each test file uses its own share of the helpers
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+pub struct TestEnv {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestEnv {
+    pub fn new() -> TestEnv {
+        TestEnv {
+            dir: tempfile::tempdir().expect("a temporary directory"),
+        }
+    }
+
+    pub fn index_dir(&self) -> PathBuf {
+        self.dir.path().join("index")
+    }
+
+    pub fn command(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyq"));
+        for var in [
+            "NO_COLOR",
+            "TERM",
+            "COLORTERM",
+            "PYQ_GUIDES",
+            "PYQ_INDEX_DIR",
+            "PAGER",
+        ] {
+            cmd.env_remove(var);
+        }
+        cmd.env("PYQ_INDEX_DIR", self.index_dir())
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command().args(args).output().expect("pyq runs")
+    }
+
+    /// Writes a guide file under the temporary directory; returns its folder.
+    pub fn guide(&self, folder: &str, name: &str, text: &str) -> PathBuf {
+        let dir = self.dir.path().join(folder);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(name), text).unwrap();
+        dir
+    }
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited normally")
+}
+
+pub fn json(o: &Output) -> Vec<Value> {
+    match serde_json::from_slice(&o.stdout).expect("stdout is JSON") {
+        Value::Array(hits) => hits,
+        other => panic!("expected an array, got {other}"),
+    }
+}

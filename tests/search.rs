@@ -1,0 +1,243 @@
+//! Search behaviour through the real binary: typos, synonyms, code-shaped
+//! queries, question-aware ranking, grouping, highlights and snippets.
+
+mod common;
+
+use common::{TestEnv, code, json, stderr, stdout};
+use serde_json::Value;
+
+fn top_titles(env: &TestEnv, query: &str, n: usize) -> Vec<String> {
+    let o = env.run(&["--json", "-n", &n.to_string(), "--", query]);
+    assert_eq!(code(&o), 0, "{query}: {}", stderr(&o));
+    json(&o)
+        .iter()
+        .map(|h| h["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn top_title(env: &TestEnv, query: &str) -> String {
+    top_titles(env, query, 1).remove(0)
+}
+
+#[test]
+fn a_typo_is_corrected_and_the_correction_is_said() {
+    let env = TestEnv::new();
+    let o = env.run(&["--json", "decorater"]);
+    assert_eq!(code(&o), 0);
+    assert!(
+        stderr(&o).contains("showing results for \"decorator\""),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        json(&o)[0]["title"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("decorator")
+    );
+    // two typos in a long word, a transposition in another
+    assert!(
+        top_title(&env, "dependancy injecton")
+            .to_lowercase()
+            .contains("dependency")
+    );
+    assert!(
+        top_title(&env, "sqlalchmey")
+            .to_lowercase()
+            .contains("sqlalchemy")
+    );
+}
+
+#[test]
+fn an_exact_match_beats_a_corrected_one() {
+    let env = TestEnv::new();
+    let dir = env.guide(
+        "mine",
+        "notes.md",
+        "# Decorater patterns\n\nThe decorater shape, as some teams spell it.\n",
+    );
+    let o = env.run(&["--guides", dir.to_str().unwrap(), "--json", "decorater"]);
+    assert_eq!(code(&o), 0);
+    assert_eq!(json(&o)[0]["id"], "notes/decorater-patterns");
+    assert!(
+        !stderr(&o).contains("showing results"),
+        "nothing was corrected: {}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn nothing_found_suggests_close_words() {
+    let env = TestEnv::new();
+    let o = env.run(&["lsit"]);
+    assert_eq!(code(&o), 1);
+    let err = stderr(&o);
+    assert!(
+        err.contains("did you mean") && err.contains("list"),
+        "{err}"
+    );
+    let o = env.run(&["qqqqqqqqqq"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        !stderr(&o).contains("did you mean"),
+        "nothing close, nothing suggested"
+    );
+}
+
+#[test]
+fn acronyms_and_their_expansions_find_each_other() {
+    let env = TestEnv::new();
+    assert!(top_title(&env, "gc").to_lowercase().contains("garbage"));
+    assert!(top_title(&env, "mro").contains("Method Resolution Order"));
+    let expanded = top_title(&env, "global interpreter lock");
+    assert!(
+        expanded.contains("GIL") || expanded.contains("Global Interpreter Lock"),
+        "{expanded}"
+    );
+    assert!(top_title(&env, "pep8").contains("PEP 8"));
+    let dunder = top_title(&env, "dunder methods").to_lowercase();
+    assert!(
+        dunder.contains("magic") || dunder.contains("special") || dunder.contains("dunder"),
+        "{dunder}"
+    );
+}
+
+#[test]
+fn code_shaped_queries_keep_their_shape() {
+    let env = TestEnv::new();
+    assert!(top_title(&env, "__str__ vs __repr__").contains("__str__"));
+    let identity = top_title(&env, "is vs ==");
+    assert!(
+        identity.contains("==") && identity.contains("is"),
+        "{identity}"
+    );
+    assert!(
+        top_title(&env, "@staticmethod")
+            .to_lowercase()
+            .contains("staticmethod")
+    );
+    assert!(top_title(&env, "lru_cache").contains("lru_cache"));
+    assert!(top_title(&env, "*args").contains("args"));
+    assert!(
+        top_title(&env, "yield from")
+            .to_lowercase()
+            .contains("yield")
+    );
+    let walrus = top_title(&env, ":=");
+    assert!(
+        walrus.contains(":=") || walrus.contains("Assignment"),
+        "{walrus}"
+    );
+    let o = env.run(&["--json", "-n", "1", "threading.Lock"]);
+    assert_eq!(json(&o)[0]["topic"], "concurrency");
+}
+
+#[test]
+fn short_words_asked_alone_are_understood() {
+    let env = TestEnv::new();
+    let o = env.run(&["--json", "-n", "3", "in"]);
+    assert_eq!(code(&o), 0);
+    let bodies: String = json(&o)
+        .iter()
+        .map(|h| h["body"].as_str().unwrap().to_lowercase())
+        .collect();
+    assert!(
+        bodies.contains("membership"),
+        "`in` alone is about membership tests"
+    );
+}
+
+#[test]
+fn a_title_that_answers_beats_a_chapter_that_mentions() {
+    let env = TestEnv::new();
+    assert!(top_title(&env, "what is the purpose of the finally block").contains("Finally"));
+    assert!(
+        top_title(&env, "when should i use threads vs processes")
+            .to_lowercase()
+            .contains("thread")
+    );
+    let o = env.run(&["--json", "-n", "5", "what is a closure"]);
+    let first = &json(&o)[0];
+    assert!(
+        first["title"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("closure")
+    );
+}
+
+#[test]
+fn answers_to_the_same_question_from_other_guides_are_grouped() {
+    let env = TestEnv::new();
+    let o = env.run(&["gil"]);
+    let out = stdout(&o);
+    let also = out
+        .find("Also answered in")
+        .expect("the other guides' answers are named");
+    let more = out.find("More results").unwrap_or(out.len());
+    assert!(also < more);
+    let grouped: Vec<&str> = out[also..more]
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert!(grouped.len() >= 2, "{grouped:?}");
+    assert!(
+        grouped
+            .iter()
+            .all(|l| l.to_lowercase().contains("gil") || l.contains("Global Interpreter Lock"))
+    );
+    // lists and JSON keep every hit
+    assert_eq!(json(&env.run(&["--json", "-n", "6", "gil"])).len(), 6);
+    assert_eq!(
+        stdout(&env.run(&["-l", "-n", "6", "gil"])).lines().count(),
+        6
+    );
+}
+
+#[test]
+fn list_mode_has_a_snippet_column() {
+    let env = TestEnv::new();
+    let o = env.run(&["-l", "-n", "5", "garbage collection"]);
+    let out = stdout(&o);
+    let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 5);
+    assert!(rows.iter().all(|r| r.len() == 3), "id, title, snippet");
+    let with_match = rows
+        .iter()
+        .filter(|r| r[2].to_lowercase().contains("garbage"))
+        .count();
+    assert!(with_match >= 3, "snippets show the matched words: {rows:?}");
+    assert!(rows.iter().all(|r| !r[2].contains('\n')));
+}
+
+#[test]
+fn matched_words_are_highlighted_on_a_terminal_only() {
+    let env = TestEnv::new();
+    let highlight = "\x1b[38;5;11m\x1b[1m";
+    let o = env.run(&["--color", "always", "what are decorators"]);
+    let out = stdout(&o);
+    let body: Vec<&str> = out.lines().skip(3).collect();
+    assert!(
+        body.iter()
+            .any(|l| l.to_lowercase().contains(&format!("{highlight}decorator"))),
+        "a body word is highlighted"
+    );
+    let plain = stdout(&env.run(&["what are decorators"]));
+    assert!(
+        !plain.contains("~~"),
+        "no highlight markers leak into plain output"
+    );
+}
+
+#[test]
+fn scores_come_from_the_ranker_and_stay_sorted() {
+    let env = TestEnv::new();
+    let o = env.run(&["--json", "-n", "10", "how do python generators save memory"]);
+    let hits = json(&o);
+    let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert!(hits.iter().all(|h| h["score"] != Value::Null));
+}
