@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use crate::terms::{code_tokens, query_tokens, typo_distance, typos_allowed};
+use crate::terms::{code_tokens, query_tokens, typos_allowed};
 
 /// The bundled synonyms.
 pub const SYNONYMS_TOML: &str = include_str!("../index/synonyms.toml");
@@ -39,25 +39,6 @@ impl Similar {
                 .then(a.word.cmp(&b.word))
         });
     }
-}
-
-/// Finds the words of `candidates` within the typos allowed of `word`.
-pub fn similar_words<'a>(
-    word: &str,
-    max_typos: usize,
-    candidates: impl IntoIterator<Item = (&'a str, u64)>,
-) -> Vec<Similar> {
-    candidates
-        .into_iter()
-        .filter(|(w, _)| *w != word)
-        .filter_map(|(w, doc_freq)| {
-            typo_distance(word, w, max_typos).map(|typos| Similar {
-                word: w.to_string(),
-                typos,
-                doc_freq,
-            })
-        })
-        .collect()
 }
 
 #[derive(Deserialize)]
@@ -349,6 +330,26 @@ pub fn suggestions(plan: &Plan, vocab: &dyn Vocabulary) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::terms::typo_distance;
+
+    /// Finds the words of `candidates` within the typos allowed of `word`.
+    fn similar_words<'a>(
+        word: &str,
+        max_typos: usize,
+        candidates: impl IntoIterator<Item = (&'a str, u64)>,
+    ) -> Vec<Similar> {
+        candidates
+            .into_iter()
+            .filter(|(w, _)| *w != word)
+            .filter_map(|(w, doc_freq)| {
+                typo_distance(word, w, max_typos).map(|typos| Similar {
+                    word: w.to_string(),
+                    typos,
+                    doc_freq,
+                })
+            })
+            .collect()
+    }
 
     /// A vocabulary of a few words with document frequencies.
     struct Words(Vec<(&'static str, u64)>);

@@ -163,11 +163,6 @@ impl Stemmer {
     }
 }
 
-/// The stems of a text (see [`Stemmer`]).
-pub fn stems(text: &str) -> Vec<String> {
-    Stemmer::default().stems(text)
-}
-
 /// The stem of one word (see [`Stemmer`]).
 pub fn stem(word: &str) -> String {
     Stemmer::default().stem(word)
