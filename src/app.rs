@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::classify::Taxonomy;
 use crate::config::{Action, ColorChoice, Config, OutputFormat};
 use crate::document::Document;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::guides::GuideSources;
 use crate::index::{BuildReason, BuildReport, Library, Store};
 use crate::render::{self, Style, TopicRow};
@@ -61,7 +61,7 @@ fn execute(
     }
     let sources = GuideSources::scan(&config.guide_dirs);
     for warning in &sources.warnings {
-        writeln!(err, "pyq: warning: {warning}")?;
+        writeln!(err, "pyq: warning: {}", render::one_line(warning))?;
     }
     let store = Store::new(&config.index_dir);
 
@@ -96,12 +96,25 @@ fn execute(
         color: config.color == ColorChoice::Always,
         width: config.width,
     };
-    match &config.action {
-        Action::Search(query) => search(config, &library, query, style, out, err),
-        Action::Show(id) => show(config, &library, id, style, out),
-        Action::List => list(config, &library, out),
-        Action::Topics => topics(config, &library, style, out),
+    let answer = |library: &Library, out: &mut _, err: &mut _| match &config.action {
+        Action::Search(query) => search(config, library, query, style, out, err),
+        Action::Show(id) => show(config, library, id, style, out),
+        Action::List => list(config, library, out),
+        Action::Topics => topics(config, library, style, out),
         Action::Index => unreachable!("handled above"),
+    };
+    match answer(&library, out, err) {
+        // The index broke under our feet (a file deleted or cut short):
+        // rebuild it and answer again, once.
+        Err(Failed::Pyq(e)) if e.kind == ErrorKind::Damaged => {
+            let reason = BuildReason::Damaged(e.message);
+            writeln!(err, "pyq: rebuilding the index ({reason})…")?;
+            drop(library);
+            let (library, report) = store.build(&sources, reason)?;
+            build_notice(err, &library, &report)?;
+            answer(&library, out, err)
+        }
+        other => other,
     }
 }
 
@@ -124,6 +137,13 @@ fn search(
     err: &mut impl Write,
 ) -> std::result::Result<Outcome, Failed> {
     let found = library.search(query, &config.filters, config.limit())?;
+    if found.plan.truncated {
+        writeln!(
+            err,
+            "pyq: the query is long; searched its first {} words",
+            crate::query::MAX_QUERY_TOKENS
+        )?;
+    }
     if let Some(corrected) = found.plan.corrected_query()
         && !found.hits.is_empty()
     {
@@ -162,7 +182,15 @@ fn search(
         } else {
             ""
         };
-        write!(err, "pyq: nothing found for {query:?}{hint}")?;
+        if found.plan.is_empty() {
+            writeln!(
+                err,
+                "pyq: nothing to search for in {}: it has no words",
+                quoted(query)
+            )?;
+            return Ok(Outcome::NothingFound);
+        }
+        write!(err, "pyq: nothing found for {}{hint}", quoted(query))?;
         if !found.suggestions.is_empty() {
             write!(err, "; did you mean: {}?", found.suggestions.join(", "))?;
         }
@@ -170,6 +198,15 @@ fn search(
         return Ok(Outcome::NothingFound);
     }
     Ok(Outcome::Found)
+}
+
+/// A query as messages quote it: escaped, and cut when long.
+fn quoted(query: &str) -> String {
+    const MAX: usize = 60;
+    match query.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{:?}…", &query[..cut]),
+        None => format!("{query:?}"),
+    }
 }
 
 fn show(
@@ -289,7 +326,7 @@ fn location(library: &Library) -> String {
 /// The stderr notice after an automatic build.
 fn build_notice(err: &mut impl Write, library: &Library, report: &BuildReport) -> io::Result<()> {
     for warning in &report.warnings {
-        writeln!(err, "pyq: warning: {warning}")?;
+        writeln!(err, "pyq: warning: {}", render::one_line(warning))?;
     }
     if let Some(why) = &report.not_saved {
         writeln!(
@@ -346,7 +383,7 @@ fn index_report(
         );
     }
     for warning in &report.warnings {
-        writeln!(out, "warning: {warning}")?;
+        writeln!(out, "warning: {}", render::one_line(warning))?;
     }
     if let Some(why) = &report.not_saved {
         writeln!(

@@ -157,12 +157,11 @@ impl Cli {
             Some(Command::Topics) => Action::Topics,
             Some(Command::Index) => Action::Index,
             None => {
-                let query = self.query.join(" ");
-                if query.trim().is_empty() {
+                if self.query.is_empty() {
                     return Err(Error::failure("nothing to look up")
                         .with_fix("give a query, e.g. pyq gil (or see pyq --help)"));
                 }
-                Action::Search(query)
+                Action::Search(self.query.join(" "))
             }
         };
         let format = if o.json {

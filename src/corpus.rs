@@ -8,6 +8,7 @@ use std::sync::mpsc;
 use crate::classify::Taxonomy;
 use crate::document::{Document, Kind};
 use crate::guides::Guide;
+use crate::mojibake;
 use crate::questions::{self, heading_question, strip_answer_label};
 use crate::split::split;
 use crate::text::{LineIndex, SlugSet};
@@ -35,6 +36,7 @@ fn strip_numbering(title: &str) -> &str {
 
 /// Every document of one guide, in the order they appear in it.
 pub fn documents(guide: &str, text: &str, taxonomy: &Taxonomy) -> Vec<Document> {
+    let text = &*mojibake::repair(text);
     let stem = guide_stem(guide);
     let lines = LineIndex::new(text);
     let mut slugs = SlugSet::default();

@@ -9,6 +9,9 @@ pub enum ErrorKind {
     NotFound,
     /// pyq could not do its job (bad arguments, unusable index): exit 2.
     Failure,
+    /// The index could not be read while answering; a rebuild may fix it:
+    /// exit 2 if it does not.
+    Damaged,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +28,14 @@ impl Error {
     pub fn failure(message: impl Into<String>) -> Error {
         Error {
             kind: ErrorKind::Failure,
+            message: message.into(),
+            fix: None,
+        }
+    }
+
+    pub fn damaged(message: impl Into<String>) -> Error {
+        Error {
+            kind: ErrorKind::Damaged,
             message: message.into(),
             fix: None,
         }

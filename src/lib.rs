@@ -15,6 +15,7 @@ pub mod error;
 pub mod fingerprint;
 pub mod guides;
 pub mod index;
+pub mod mojibake;
 pub mod query;
 pub mod questions;
 pub mod rank;

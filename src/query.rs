@@ -203,7 +203,16 @@ pub struct Plan {
     /// The query is a single word that says little by itself (`in`); its
     /// expansions in `alternatives` carry it.
     pub alone: bool,
+    /// The query had more than [`MAX_QUERY_TOKENS`] tokens; the rest were
+    /// left out.
+    pub truncated: bool,
 }
+
+/// Tokens of a query searched at most: a question is a few words, and a
+/// pasted page must not take a second per word.
+pub const MAX_QUERY_TOKENS: usize = 32;
+/// Unknown words corrected at most per query.
+const MAX_CORRECTIONS: usize = 4;
 
 impl Plan {
     /// The query as searched, when a correction changed it.
@@ -220,12 +229,18 @@ impl Plan {
 /// Analyses a query.
 pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
     let lower = query.to_lowercase();
+    let mut typed = query_tokens(&lower);
+    let mut code = code_tokens(query);
+    let truncated = typed.len() > MAX_QUERY_TOKENS || code.len() > MAX_QUERY_TOKENS;
+    typed.truncate(MAX_QUERY_TOKENS);
+    code.truncate(MAX_QUERY_TOKENS);
     let mut plan = Plan {
-        code: code_tokens(query),
+        code,
+        truncated,
         ..Plan::default()
     };
     let mut tokens: Vec<String> = Vec::new();
-    for token in query_tokens(&lower) {
+    for token in typed {
         if !is_word(&token) || vocab.known(&token) || synonyms.has_word(&token) {
             tokens.push(token);
             continue;
@@ -240,7 +255,12 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
             tokens.extend(parts);
             continue;
         }
-        let mut candidates = vocab.similar(&token, typos_allowed(&token));
+        let allowed = if plan.corrections.len() < MAX_CORRECTIONS {
+            typos_allowed(&token)
+        } else {
+            0
+        };
+        let mut candidates = vocab.similar(&token, allowed);
         Similar::rank(&mut candidates);
         match candidates.into_iter().next() {
             Some(best) => {
@@ -501,6 +521,15 @@ mod tests {
         let p = plan("is vs ==", &vocab(), &synonyms());
         assert_eq!(p.code, ["=="]);
         assert_eq!(p.words, ["is", "vs", "=="]);
+    }
+
+    #[test]
+    fn long_queries_are_cut() {
+        let long = "list ".repeat(10_000);
+        let p = plan(&long, &vocab(), &synonyms());
+        assert!(p.truncated);
+        assert_eq!(p.words.len(), MAX_QUERY_TOKENS);
+        assert!(!plan("list tuple", &vocab(), &synonyms()).truncated);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
 use crate::split::markdown_options;
-use crate::text::{dedent, inline_text, squash_whitespace, trim_blank_lines};
+use crate::text::{cap_title, dedent, inline_text, squash_whitespace, trim_blank_lines};
 
 /// A question found in a section's body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,7 +133,7 @@ fn clean_question(raw: &str) -> (String, bool) {
             break;
         }
     }
-    (s.trim().to_string(), marked)
+    (cap_title(s.trim().to_string()), marked)
 }
 
 fn strip_quotes(s: &str) -> &str {

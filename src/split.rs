@@ -6,7 +6,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::text::{LineIndex, PlainInline, trim_blank_lines};
+use crate::text::{LineIndex, PlainInline, cap_title, trim_blank_lines};
 
 /// One heading of a guide and the Markdown under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,7 +118,7 @@ fn headings(text: &str) -> Vec<Heading> {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(h) = current.take() {
-                    let mut title = h.plain.finish();
+                    let mut title = cap_title(h.plain.finish());
                     if title.is_empty() {
                         title = "Untitled".to_string();
                     }

@@ -139,6 +139,18 @@ impl PlainInline {
     }
 }
 
+/// Titles longer than this many characters are cut (with `…`): a title is
+/// a line, however long the heading someone wrote.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// `title` cut to [`MAX_TITLE_CHARS`].
+pub fn cap_title(title: String) -> String {
+    match title.char_indices().nth(MAX_TITLE_CHARS) {
+        Some((cut, _)) => format!("{}…", title[..cut].trim_end()),
+        None => title,
+    }
+}
+
 /// Collapses runs of whitespace into single spaces and trims the ends.
 pub fn squash_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -224,6 +236,14 @@ mod tests {
             "What is __init__.py used for?"
         );
         assert_eq!(inline_text("__str__ and __repr__"), "__str__ and __repr__");
+    }
+
+    #[test]
+    fn long_titles_are_capped() {
+        assert_eq!(cap_title("short".into()), "short");
+        let long = cap_title("é".repeat(500));
+        assert_eq!(long.chars().count(), MAX_TITLE_CHARS + 1);
+        assert!(long.ends_with('…'));
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub struct FacetCounts {
 }
 
 pub(crate) fn index_error(what: &str, e: tantivy::TantivyError) -> Error {
-    Error::failure(format!("{what}: {e}")).with_fix("rebuild the index: pyq index")
+    Error::damaged(format!("{what}: {e}")).with_fix("rebuild the index: pyq index")
 }
 
 impl Library {

@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use tantivy::Index;
+use tantivy::index::SegmentComponent;
 
 use super::manifest::{Counts, Manifest, Stamp};
 use super::schema::SCHEMA_VERSION;
@@ -167,6 +168,25 @@ impl Store {
         }
         let index =
             Index::open_in_dir(&gen_dir).map_err(|e| format!("{}: {e}", gen_dir.display()))?;
+        // tantivy opens segment files lazily; a deleted one would fail a
+        // search later rather than here.
+        let metas = index
+            .searchable_segment_metas()
+            .map_err(|e| format!("{}: {e}", gen_dir.display()))?;
+        let components = [
+            SegmentComponent::Postings,
+            SegmentComponent::Positions,
+            SegmentComponent::FastFields,
+            SegmentComponent::FieldNorms,
+            SegmentComponent::Terms,
+            SegmentComponent::Store,
+        ];
+        let files = metas
+            .iter()
+            .flat_map(|m| components.iter().map(|c| m.relative_path(c.clone())));
+        if let Some(missing) = files.into_iter().find(|f| !gen_dir.join(f).is_file()) {
+            return Err(format!("{} is missing", gen_dir.join(missing).display()));
+        }
         Library::new(index, manifest.clone(), Some(self.dir.clone()))
             .map_err(|e| format!("{}: {e}", gen_dir.display()))?
             .ok_or_else(|| format!("{} has another schema", gen_dir.display()))

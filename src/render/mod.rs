@@ -5,6 +5,7 @@
 mod highlight;
 pub mod json;
 mod plain;
+mod safe;
 mod terminal;
 
 use std::collections::HashSet;
@@ -90,7 +91,7 @@ pub fn lines<'a>(
     docs: impl IntoIterator<Item = &'a Document>,
 ) -> io::Result<()> {
     for doc in docs {
-        writeln!(out, "{}\t{}", doc.id, one_line(&doc.title))?;
+        writeln!(out, "{}\t{}", one_line(&doc.id), one_line(&doc.title))?;
     }
     Ok(())
 }
@@ -104,7 +105,7 @@ pub fn hit_lines<'a>(
         writeln!(
             out,
             "{}\t{}\t{}",
-            doc.id,
+            one_line(&doc.id),
             one_line(&doc.title),
             one_line(&snippet)
         )?;
@@ -114,24 +115,31 @@ pub fn hit_lines<'a>(
 
 /// The breadcrumb of a document: its guide's title path joined by ›.
 pub fn breadcrumb(doc: &Document) -> String {
-    doc.path.join(" › ")
+    one_line(&doc.path.join(" › "))
+}
+
+/// A body made safe for a terminal (see `safe`).
+pub fn body(doc: &Document) -> std::borrow::Cow<'_, str> {
+    safe::clean(&doc.body)
 }
 
 /// Where a document comes from: `guide.md:LINE · topic · difficulty`.
 pub fn provenance(doc: &Document) -> String {
-    format!(
+    one_line(&format!(
         "{}:{} · {} · {} · {}",
         doc.guide,
         doc.line,
         doc.topic,
         doc.difficulty,
         doc.kind.as_str()
-    )
+    ))
 }
 
-/// Text made safe to sit on one line: tabs and newlines become spaces.
+/// Text made safe to sit on one line of a terminal: control characters
+/// removed (see `safe`), tabs and newlines turned into spaces.
 pub fn one_line(s: &str) -> String {
-    s.chars()
+    safe::clean(s)
+        .chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect()
 }

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{breadcrumb, one_line, provenance};
+use super::{body, breadcrumb, one_line, provenance};
 use crate::document::Document;
 
 pub fn document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
@@ -13,9 +13,10 @@ pub fn document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         writeln!(out, "{}", one_line(&crumb))?;
     }
     writeln!(out, "{}", provenance(doc))?;
-    if !doc.body.trim().is_empty() {
+    let body = body(doc);
+    if !body.trim().is_empty() {
         writeln!(out)?;
-        writeln!(out, "{}", doc.body.trim_end())?;
+        writeln!(out, "{}", body.trim_end())?;
     }
     Ok(())
 }
@@ -24,7 +25,7 @@ pub fn list(out: &mut impl Write, heading: &str, others: &[&Document]) -> io::Re
     writeln!(out)?;
     writeln!(out, "{heading} (pyq show ID):")?;
     for doc in others {
-        writeln!(out, "  {}\t{}", doc.id, one_line(&doc.title))?;
+        writeln!(out, "  {}\t{}", one_line(&doc.id), one_line(&doc.title))?;
     }
     Ok(())
 }

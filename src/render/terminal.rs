@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use termimad::crossterm::style::{Attribute, Color, Stylize};
 use termimad::{CompoundStyle, MadSkin, gray};
 
-use super::{MAX_TEXT_WIDTH, Style, breadcrumb, highlight, one_line, provenance};
+use super::{MAX_TEXT_WIDTH, Style, body, breadcrumb, highlight, one_line, provenance};
 use crate::document::Document;
 
 const TITLE_COLOR: Color = Color::Yellow;
@@ -63,11 +63,12 @@ pub fn document(
     }
     styled(out, &provenance(doc), style.color, |s| s.dim().to_string())?;
     writeln!(out)?;
-    if !doc.body.trim().is_empty() {
+    let body = body(doc);
+    if !body.trim().is_empty() {
         let body = if style.color {
-            highlight::mark(&doc.body, highlight)
+            highlight::mark(&body, highlight)
         } else {
-            doc.body.clone()
+            body.to_string()
         };
         write!(out, "{}", skin(style).text(&body, Some(width)))?;
     }
@@ -96,10 +97,18 @@ pub fn list(
                 "•".with(ACCENT),
                 title.attribute(Attribute::Bold)
             )?;
-            writeln!(out, "    {}", format!("{} · {}", doc.guide, doc.id).dim())?;
+            writeln!(
+                out,
+                "    {}",
+                one_line(&format!("{} · {}", doc.guide, doc.id)).dim()
+            )?;
         } else {
             writeln!(out, "  • {title}")?;
-            writeln!(out, "    {} · {}", doc.guide, doc.id)?;
+            writeln!(
+                out,
+                "    {}",
+                one_line(&format!("{} · {}", doc.guide, doc.id))
+            )?;
         }
     }
     Ok(())
