@@ -103,7 +103,19 @@ fn execute(
         Action::Topics => topics(config, library, style, out),
         Action::Index => unreachable!("handled above"),
     };
-    match answer(&library, out, err) {
+    let guarded = |library: &Library, out: &mut _, err: &mut _| {
+        let mut outcome = None;
+        let result = crate::index::guarded(|| {
+            outcome = Some(answer(library, out, err));
+            Ok(())
+        });
+        match (result, outcome) {
+            (Err(e), _) => Err(Failed::Pyq(e)),
+            (Ok(()), Some(outcome)) => outcome,
+            (Ok(()), None) => unreachable!("the closure ran"),
+        }
+    };
+    match guarded(&library, out, err) {
         // The index broke under our feet (a file deleted or cut short):
         // rebuild it and answer again, once.
         Err(Failed::Pyq(e)) if e.kind == ErrorKind::Damaged => {
@@ -112,7 +124,7 @@ fn execute(
             drop(library);
             let (library, report) = store.build(&sources, reason)?;
             build_notice(err, &library, &report)?;
-            answer(&library, out, err)
+            guarded(&library, out, err)
         }
         other => other,
     }

@@ -42,6 +42,39 @@ pub struct FacetCounts {
     pub total: u64,
 }
 
+thread_local! {
+    /// Set while `guarded` runs, to keep the panic hook quiet.
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, which reads an index, turning a panic inside it into a
+/// "damaged index" error. tantivy trusts its files; a file cut short or
+/// overwritten can make it panic rather than fail, and pyq must neither
+/// crash nor print a panic for a damaged cache.
+pub fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+    static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
+    QUIET_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !GUARDED.with(|g| g.get()) {
+                previous(info);
+            }
+        }));
+    });
+    let was = GUARDED.with(|g| g.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(was));
+    result.unwrap_or_else(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unreadable data".to_string());
+        Err(Error::damaged(format!("the index is damaged ({why})"))
+            .with_fix("rebuild the index: pyq index"))
+    })
+}
+
 pub(crate) fn index_error(what: &str, e: tantivy::TantivyError) -> Error {
     Error::damaged(format!("{what}: {e}")).with_fix("rebuild the index: pyq index")
 }

@@ -37,6 +37,10 @@ use crate::guides::GuideSources;
 /// Writes the index into a directory (or memory, for `None`).
 type WriteIndex<'a> = dyn Fn(Option<&Path>) -> tantivy::Result<(Index, Counts)> + 'a;
 
+/// Every segment file ends with a footer longer than this; a shorter file
+/// was cut short.
+const MIN_SEGMENT_FILE: u64 = 16;
+
 /// The `order` of a document: its guide, then its place in the guide.
 fn document_order(guide: usize, k: usize) -> u64 {
     ((guide as u64) << 32) | k as u64
@@ -148,7 +152,9 @@ impl Store {
                     },
                 );
             }
-            match self.open_generation(&manifest) {
+            let opened = super::guarded(|| self.open_generation(&manifest).map_err(Error::damaged))
+                .map_err(|e| e.message);
+            match opened {
                 Ok(library) => return Ok(library),
                 Err(e) => {
                     reason = BuildReason::Damaged(e);
@@ -184,8 +190,13 @@ impl Store {
         let files = metas
             .iter()
             .flat_map(|m| components.iter().map(|c| m.relative_path(c.clone())));
-        if let Some(missing) = files.into_iter().find(|f| !gen_dir.join(f).is_file()) {
-            return Err(format!("{} is missing", gen_dir.join(missing).display()));
+        for file in files {
+            let path = gen_dir.join(&file);
+            match fs::metadata(&path) {
+                Ok(meta) if meta.len() >= MIN_SEGMENT_FILE => {}
+                Ok(_) => return Err(format!("{} is cut short", path.display())),
+                Err(_) => return Err(format!("{} is missing", path.display())),
+            }
         }
         Library::new(index, manifest.clone(), Some(self.dir.clone()))
             .map_err(|e| format!("{}: {e}", gen_dir.display()))?
