@@ -79,6 +79,10 @@ fn main() {
     let out = out_dir.join("bundled.rs");
     fs::write(&out, list).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
 
+    let topics = topic_names(&root.join("index/topics.toml"));
+    let out = out_dir.join("topics.rs");
+    fs::write(&out, topics).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
+
     let synonyms = synonyms(&root.join("index/synonyms.toml"));
     let out = out_dir.join("synonyms.rs");
     fs::write(&out, synonyms).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
@@ -96,6 +100,34 @@ fn link_position_dependent() {
     if linux && env::var_os("PYQ_PIE").is_none_or(|v| v.is_empty() || v == "0") {
         println!("cargo:rustc-link-arg-bin=pyq=-no-pie");
     }
+}
+
+/// The topic names of `index/topics.toml`, for the command line to offer
+/// and complete without reading the taxonomy.
+fn topic_names(path: &Path) -> String {
+    let text =
+        fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    let table: toml::Table = text
+        .parse()
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let topics = table
+        .get("topic")
+        .and_then(|t| t.as_array())
+        .unwrap_or_else(|| panic!("{}: no [[topic]]", path.display()));
+    let names: Vec<String> = topics
+        .iter()
+        .map(|t| {
+            let name = t.get("name").and_then(|n| n.as_str());
+            format!(
+                "{:?}",
+                name.unwrap_or_else(|| panic!("{}: a topic without a name", path.display()))
+            )
+        })
+        .collect();
+    format!(
+        "/// Topic names of `index/topics.toml`, in file order.\npub static TOPIC_NAMES: &[&str] = &[{}];\n",
+        names.join(", ")
+    )
 }
 
 /// Compiles `index/synonyms.toml` into static tables of tokens, so that no

@@ -56,9 +56,6 @@ fn execute(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::result::Result<Outcome, Failed> {
-    if let Some(topic) = &config.filters.topic {
-        check_topic(topic)?;
-    }
     let sources = GuideSources::scan(&config.guide_dirs);
     for warning in &sources.warnings {
         writeln!(err, "pyq: warning: {}", render::one_line(warning))?;
@@ -128,16 +125,6 @@ fn execute(
         }
         other => other,
     }
-}
-
-fn check_topic(topic: &str) -> Result<()> {
-    let taxonomy = Taxonomy::bundled().map_err(Error::failure)?;
-    if taxonomy.topic(topic).is_some() {
-        return Ok(());
-    }
-    let names: Vec<&str> = taxonomy.topics().iter().map(|t| t.name.as_str()).collect();
-    Err(Error::failure(format!("there is no topic named {topic:?}"))
-        .with_fix(format!("use one of: {} (see pyq topics)", names.join(", "))))
 }
 
 fn search(

@@ -18,6 +18,17 @@ pub const TOPICS_TOML: &str = include_str!("../index/topics.toml");
 /// The bundled difficulty rules.
 pub const DIFFICULTY_TOML: &str = include_str!("../index/difficulty.toml");
 
+mod compiled {
+    // the topic names of `index/topics.toml`, listed by build.rs
+    include!(concat!(env!("OUT_DIR"), "/topics.rs"));
+}
+
+/// The names of the bundled topics, without parsing the taxonomy: what the
+/// command line offers and completes.
+pub fn topic_names() -> &'static [&'static str] {
+    compiled::TOPIC_NAMES
+}
+
 /// Points a keyword earns in each place it is found.
 const TITLE_WEIGHT: f32 = 5.0;
 /// Nearest enclosing heading first; headings further out count less.
@@ -384,6 +395,13 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(names.len(), t.topics().len(), "topic names are unique");
+    }
+
+    #[test]
+    fn listed_topic_names_match_the_taxonomy() {
+        let t = Taxonomy::bundled().unwrap();
+        let names: Vec<&str> = t.topics().iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(topic_names(), names.as_slice());
     }
 
     #[test]

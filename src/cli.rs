@@ -3,8 +3,11 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::PossibleValuesParser;
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 
+use crate::classify::topic_names;
 use crate::config::{Action, ColorChoice, Config, OutputFormat};
 use crate::document::Difficulty;
 use crate::error::{Error, Result};
@@ -54,6 +57,13 @@ enum Command {
     Topics,
     /// Rebuild the index now and report what was indexed
     Index,
+    /// Print a shell completion script (e.g. `pyq completions bash > ~/.local/share/bash-completion/completions/pyq`)
+    Completions {
+        /// The shell to complete for
+        shell: Shell,
+    },
+    /// Print the manual page (roff), e.g. `pyq man | man -l -`
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -71,7 +81,8 @@ struct Options {
     json: bool,
 
     /// Only documents of this topic (see `pyq topics`)
-    #[arg(long, value_name = "TOPIC", global = true)]
+    #[arg(long, value_name = "TOPIC", global = true, hide_possible_values = true,
+          value_parser = PossibleValuesParser::new(topic_names()))]
     topic: Option<String>,
 
     /// Only documents of this difficulty
@@ -147,7 +158,35 @@ fn default_index_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "pyq").map(|dirs| dirs.cache_dir().join("index"))
 }
 
+/// What the command line asks for.
+pub enum Resolved {
+    /// Run a command of pyq's.
+    Run(Config),
+    /// Print this (a completion script, the manual page) and stop.
+    Print(Vec<u8>),
+}
+
 impl Cli {
+    /// Resolves the arguments and the environment: a [`Config`] to run, or
+    /// text about pyq itself to print.
+    pub fn resolve(self, env: Environment) -> Result<Resolved> {
+        match &self.command {
+            Some(Command::Completions { shell }) => {
+                let mut script = Vec::new();
+                clap_complete::generate(*shell, &mut Cli::command(), "pyq", &mut script);
+                Ok(Resolved::Print(script))
+            }
+            Some(Command::Man) => {
+                let mut page = Vec::new();
+                clap_mangen::Man::new(Cli::command())
+                    .render(&mut page)
+                    .map_err(|e| Error::failure(format!("cannot write the manual page: {e}")))?;
+                Ok(Resolved::Print(page))
+            }
+            _ => self.into_config(env).map(Resolved::Run),
+        }
+    }
+
     /// Resolves the arguments and the environment into a [`Config`].
     pub fn into_config(self, env: Environment) -> Result<Config> {
         let o = self.options;
@@ -156,6 +195,7 @@ impl Cli {
             Some(Command::List) => Action::List,
             Some(Command::Topics) => Action::Topics,
             Some(Command::Index) => Action::Index,
+            Some(Command::Completions { .. } | Command::Man) => unreachable!("resolved before"),
             None => {
                 if self.query.is_empty() {
                     return Err(Error::failure("nothing to look up")

@@ -6,12 +6,17 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use pyq::app::{self, Outcome};
-use pyq::cli::{Cli, Environment};
+use pyq::cli::{Cli, Environment, Resolved};
 use pyq::error::ErrorKind;
 
 fn main() -> ExitCode {
-    let config = match Cli::parse().into_config(Environment::from_process()) {
-        Ok(config) => config,
+    let config = match Cli::parse().resolve(Environment::from_process()) {
+        Ok(Resolved::Run(config)) => config,
+        Ok(Resolved::Print(text)) => {
+            // a closed pipe (`pyq man | head`) is not an error
+            let _ = io::stdout().lock().write_all(&text);
+            return ExitCode::SUCCESS;
+        }
         Err(e) => return fail(&e),
     };
     let mut out = BufWriter::new(io::stdout().lock());

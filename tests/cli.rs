@@ -150,7 +150,7 @@ fn an_unknown_topic_is_an_error_that_lists_the_topics() {
     let o = env.run(&["--topic", "cooking", "gil"]);
     assert_eq!(code(&o), 2);
     let err = stderr(&o);
-    assert!(err.contains("no topic named \"cooking\""), "{err}");
+    assert!(err.contains("invalid value 'cooking'"), "{err}");
     assert!(err.contains("concurrency"), "{err}");
 }
 
@@ -389,4 +389,60 @@ fn punctuation_only_queries_find_nothing_without_failing() {
         assert!([0, 1].contains(&code(&o)), "{q}: {}", stderr(&o));
         assert!(!stderr(&o).contains("panicked"), "{q}");
     }
+}
+
+#[test]
+fn completions_are_generated_for_each_shell_with_topics_and_levels() {
+    let env = TestEnv::new();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let o = env.run(&["completions", shell]);
+        assert_eq!(code(&o), 0, "{shell}: {}", stderr(&o));
+        let script = stdout(&o);
+        assert!(script.contains("pyq"), "{shell}");
+        for word in ["topic", "level", "show", "topics", "completions"] {
+            assert!(script.contains(word), "{shell} completes {word}");
+        }
+        // clap's PowerShell and Elvish scripts complete option names only
+        if ["bash", "zsh", "fish"].contains(&shell) {
+            for value in ["concurrency", "data-structures", "advanced", "beginner"] {
+                assert!(
+                    script.contains(value),
+                    "{shell} completes the value {value}"
+                );
+            }
+        }
+    }
+    assert_eq!(
+        code(&env.run(&["completions", "tcsh"])),
+        2,
+        "an unknown shell is a usage error"
+    );
+    assert!(
+        !env.index_dir().exists(),
+        "printing completions needs no index"
+    );
+}
+
+#[test]
+fn the_manual_page_is_roff_with_the_commands() {
+    let env = TestEnv::new();
+    let o = env.run(&["man"]);
+    assert_eq!(code(&o), 0);
+    let page = stdout(&o);
+    assert!(page.contains(".TH pyq 1"));
+    for word in ["show", "list", "topics", "\\-\\-json", "\\-\\-topic"] {
+        assert!(page.contains(word), "the page mentions {word}");
+    }
+}
+
+#[test]
+fn help_shows_examples() {
+    let env = TestEnv::new();
+    let o = env.run(&["--help"]);
+    assert_eq!(code(&o), 0);
+    let help = stdout(&o);
+    assert!(
+        help.contains("Examples:") && help.contains("pyq -l mro | fzf"),
+        "{help}"
+    );
 }
