@@ -56,6 +56,10 @@ fn execute(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::result::Result<Outcome, Failed> {
+    if config.action == Action::Paths {
+        paths(config, out)?;
+        return Ok(Outcome::Found);
+    }
     let sources = GuideSources::scan(&config.guide_dirs);
     for warning in &sources.warnings {
         writeln!(err, "pyq: warning: {}", render::one_line(warning))?;
@@ -98,7 +102,7 @@ fn execute(
         Action::Show(id) => show(config, library, id, style, out),
         Action::List => list(config, library, out),
         Action::Topics => topics(config, library, style, out),
-        Action::Index => unreachable!("handled above"),
+        Action::Index | Action::Paths => unreachable!("handled above"),
     };
     let guarded = |library: &Library, out: &mut _, err: &mut _| {
         let mut outcome = None;
@@ -313,6 +317,80 @@ fn topics(
     }
     out.flush()?;
     Ok(Outcome::Found)
+}
+
+#[derive(Serialize)]
+struct PathRow {
+    what: &'static str,
+    path: String,
+    source: &'static str,
+    note: String,
+}
+
+/// `pyq paths`: where the configuration, the index and the guides are, and
+/// what said so.
+fn paths(config: &Config, out: &mut impl Write) -> io::Result<()> {
+    let o = &config.origins;
+    let mut rows = vec![PathRow {
+        what: "config",
+        path: o
+            .config_file
+            .as_ref()
+            .map_or("(no config folder)".into(), |p| p.display().to_string()),
+        source: o.config_source.as_str(),
+        note: if o.config_found {
+            "read".into()
+        } else {
+            "not present".into()
+        },
+    }];
+    rows.push(PathRow {
+        what: "index",
+        path: config.index_dir.display().to_string(),
+        source: o.index_dir.as_str(),
+        note: if config.index_dir.join("manifest.json").is_file() {
+            "built".into()
+        } else {
+            "not built yet".into()
+        },
+    });
+    rows.push(PathRow {
+        what: "guides",
+        path: "(built into pyq)".into(),
+        source: "default",
+        note: format!("{} bundled guides", crate::guides::bundled_names().count()),
+    });
+    for (dir, source) in &o.guide_dirs {
+        rows.push(PathRow {
+            what: "guides",
+            path: dir.display().to_string(),
+            source: source.as_str(),
+            note: if dir.is_dir() {
+                "folder".into()
+            } else {
+                "missing".into()
+            },
+        });
+    }
+    if config.format == OutputFormat::Json {
+        return render::json::value(out, &rows);
+    }
+    let width = rows
+        .iter()
+        .map(|r| r.path.chars().count())
+        .max()
+        .unwrap_or(0);
+    for r in &rows {
+        writeln!(
+            out,
+            "{:<7} {:<width$}  ({}; {})",
+            r.what,
+            render::one_line(&r.path),
+            r.source,
+            r.note
+        )?;
+    }
+    out.flush()
 }
 
 fn location(library: &Library) -> String {

@@ -8,10 +8,11 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
 use crate::classify::topic_names;
-use crate::config::{Action, ColorChoice, Config, OutputFormat};
+use crate::config::{Action, ColorChoice, Config, Origins, OutputFormat, Source};
 use crate::document::Difficulty;
 use crate::error::{Error, Result};
 use crate::search::Filters;
+use crate::settings::{self, ColorSetting, Settings};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -64,6 +65,8 @@ enum Command {
     },
     /// Print the manual page (roff), e.g. `pyq man | man -l -`
     Man,
+    /// Show where pyq reads its configuration, keeps its index and finds guides
+    Paths,
 }
 
 #[derive(Debug, Args)]
@@ -102,9 +105,9 @@ struct Options {
     #[arg(long, value_name = "DIR", global = true)]
     index_dir: Option<PathBuf>,
 
-    /// When to use colours: auto (on a terminal, unless NO_COLOR is set), always, never
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = Color::Auto, global = true)]
-    color: Color,
+    /// When to use colours: auto (on a terminal, unless NO_COLOR is set), always, never [default: auto]
+    #[arg(long, value_enum, value_name = "WHEN", global = true)]
+    color: Option<Color>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -125,6 +128,8 @@ enum Color {
 /// `main`, so tests can supply their own.
 #[derive(Debug, Clone, Default)]
 pub struct Environment {
+    /// `PYQ_CONFIG`: the configuration file to read instead of the default.
+    pub config: Option<PathBuf>,
     pub index_dir: Option<PathBuf>,
     /// `PYQ_GUIDES`, split into folders.
     pub guides: Vec<PathBuf>,
@@ -140,6 +145,7 @@ impl Environment {
         let non_empty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
         let stdout_is_terminal = std::io::stdout().is_terminal();
         Environment {
+            config: non_empty("PYQ_CONFIG").map(PathBuf::from),
             index_dir: non_empty("PYQ_INDEX_DIR").map(PathBuf::from),
             guides: non_empty("PYQ_GUIDES")
                 .map(|v| std::env::split_paths(&v).collect())
@@ -195,6 +201,7 @@ impl Cli {
             Some(Command::List) => Action::List,
             Some(Command::Topics) => Action::Topics,
             Some(Command::Index) => Action::Index,
+            Some(Command::Paths) => Action::Paths,
             Some(Command::Completions { .. } | Command::Man) => unreachable!("resolved before"),
             None => {
                 if self.query.is_empty() {
@@ -211,22 +218,47 @@ impl Cli {
         } else {
             OutputFormat::Rendered
         };
-        let color = match o.color {
+        let (config_file, config_source) = match env.config {
+            Some(path) => (Some(path), Source::Environment),
+            None => (settings::default_path(), Source::Default),
+        };
+        let file = match &config_file {
+            Some(path) => Settings::load(path)?,
+            None => None,
+        };
+        let config_found = file.is_some();
+        let file = file.unwrap_or_default();
+
+        let color_setting = match (o.color, file.color) {
+            (Some(flag), _) => flag,
+            (None, Some(ColorSetting::Always)) => Color::Always,
+            (None, Some(ColorSetting::Never)) => Color::Never,
+            (None, Some(ColorSetting::Auto) | None) => Color::Auto,
+        };
+        let color = match color_setting {
             Color::Always => ColorChoice::Always,
             Color::Never => ColorChoice::Never,
             Color::Auto if env.no_color || !env.stdout_is_terminal => ColorChoice::Never,
             Color::Auto => ColorChoice::Always,
         };
-        let index_dir = o
-            .index_dir
-            .or(env.index_dir)
-            .or_else(default_index_dir)
-            .ok_or_else(|| {
-                Error::failure("cannot find a cache folder for the index (no home directory)")
-                    .with_fix("name one: pyq --index-dir DIR, or set PYQ_INDEX_DIR")
-            })?;
-        let mut guide_dirs = o.guides;
-        guide_dirs.extend(env.guides);
+        let (index_dir, index_source) = [
+            (o.index_dir, Source::Flag),
+            (env.index_dir, Source::Environment),
+            (file.index_dir, Source::File),
+            (default_index_dir(), Source::Default),
+        ]
+        .into_iter()
+        .find_map(|(dir, source)| dir.map(|d| (d, source)))
+        .ok_or_else(|| {
+            Error::failure("cannot find a cache folder for the index (no home directory)")
+                .with_fix("name one: pyq --index-dir DIR, or set PYQ_INDEX_DIR")
+        })?;
+        let sourced =
+            |dirs: Vec<PathBuf>, source: Source| dirs.into_iter().map(move |d| (d, source));
+        let guide_dirs: Vec<(PathBuf, Source)> = sourced(o.guides, Source::Flag)
+            .chain(sourced(env.guides, Source::Environment))
+            .chain(sourced(file.guides, Source::File))
+            .collect();
         let guide = o.guide.map(|g| {
             if g.ends_with(".md") || g.ends_with(".markdown") {
                 g
@@ -237,7 +269,7 @@ impl Cli {
         Ok(Config {
             action,
             format,
-            limit: o.limit,
+            limit: o.limit.or(file.limit),
             filters: Filters {
                 topic: o.topic,
                 level: o.level.map(|l| match l {
@@ -247,11 +279,18 @@ impl Cli {
                 }),
                 guide,
             },
-            guide_dirs,
+            guide_dirs: guide_dirs.iter().map(|(d, _)| d.clone()).collect(),
             index_dir,
             color,
             terminal: env.stdout_is_terminal,
             width: env.terminal_width.unwrap_or(80),
+            origins: Origins {
+                config_file,
+                config_source,
+                config_found,
+                index_dir: index_source,
+                guide_dirs,
+            },
         })
     }
 }

@@ -12,6 +12,40 @@ pub enum Action {
     List,
     Topics,
     Index,
+    Paths,
+}
+
+/// Where a setting came from, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Flag,
+    Environment,
+    File,
+    Default,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Flag => "flag",
+            Source::Environment => "environment",
+            Source::File => "config file",
+            Source::Default => "default",
+        }
+    }
+}
+
+/// Where the configuration, the index and the guide folders came from, for
+/// `pyq paths`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origins {
+    /// The configuration file looked for (`None` when there is no config
+    /// folder), whether `PYQ_CONFIG` named it, and whether it exists.
+    pub config_file: Option<PathBuf>,
+    pub config_source: Source,
+    pub config_found: bool,
+    pub index_dir: Source,
+    pub guide_dirs: Vec<(PathBuf, Source)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +80,7 @@ pub struct Config {
     pub terminal: bool,
     /// Terminal width in columns (80 when unknown).
     pub width: usize,
+    pub origins: Origins,
 }
 
 impl Config {

@@ -21,6 +21,7 @@ pub mod questions;
 pub mod rank;
 pub mod render;
 pub mod search;
+pub mod settings;
 pub mod snippet;
 pub mod split;
 pub mod terms;

@@ -24,6 +24,11 @@ impl TestEnv {
         self.dir.path().join("index")
     }
 
+    /// The configuration file pyq reads (absent unless a test writes it).
+    pub fn config_file(&self) -> PathBuf {
+        self.dir.path().join("config.toml")
+    }
+
     pub fn command(&self) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyq"));
         for var in [
@@ -33,10 +38,12 @@ impl TestEnv {
             "PYQ_GUIDES",
             "PYQ_INDEX_DIR",
             "PAGER",
+            "PYQ_CONFIG",
         ] {
             cmd.env_remove(var);
         }
         cmd.env("PYQ_INDEX_DIR", self.index_dir())
+            .env("PYQ_CONFIG", self.config_file())
             .stdin(Stdio::null());
         cmd
     }
