@@ -97,14 +97,14 @@ fn execute(
         color: config.color == ColorChoice::Always,
         width: config.width,
     };
-    let answer = |library: &Library, out: &mut _, err: &mut _| match &config.action {
-        Action::Search(query) => search(config, library, query, style, out, err),
-        Action::Show(id) => show(config, library, id, style, out),
-        Action::List => list(config, library, out),
-        Action::Topics => topics(config, library, style, out),
+    let answer = |library: &Library, mut out: &mut dyn Write, err: &mut _| match &config.action {
+        Action::Search(query) => search(config, library, query, style, &mut out, err),
+        Action::Show(id) => show(config, library, id, style, &mut out),
+        Action::List => list(config, library, &mut out),
+        Action::Topics => topics(config, library, style, &mut out),
         Action::Index | Action::Paths => unreachable!("handled above"),
     };
-    let guarded = |library: &Library, out: &mut _, err: &mut _| {
+    let guarded = |library: &Library, out: &mut dyn Write, err: &mut _| {
         let mut outcome = None;
         let result = crate::index::guarded(|| {
             outcome = Some(answer(library, out, err));
@@ -116,7 +116,16 @@ fn execute(
             (Ok(()), None) => unreachable!("the closure ran"),
         }
     };
-    match guarded(&library, out, err) {
+    // A rendered answer on a terminal is written to a buffer first, to be
+    // paged when it is taller than the screen.
+    let pager = config
+        .pager
+        .as_deref()
+        .filter(|_| config.format == OutputFormat::Rendered)
+        .filter(|_| matches!(config.action, Action::Search(_) | Action::Show(_)));
+    let mut buffer = Vec::new();
+    let target: &mut dyn Write = if pager.is_some() { &mut buffer } else { out };
+    let outcome = match guarded(&library, target, err) {
         // The index broke under our feet (a file deleted or cut short):
         // rebuild it and answer again, once.
         Err(Failed::Pyq(e)) if e.kind == ErrorKind::Damaged => {
@@ -125,10 +134,20 @@ fn execute(
             drop(library);
             let (library, report) = store.build(&sources, reason)?;
             build_notice(err, &library, &report)?;
-            guarded(&library, out, err)
+            guarded(&library, target, err)
         }
         other => other,
+    };
+    if let Some(pager) = pager {
+        let lines = buffer.iter().filter(|&&b| b == b'\n').count();
+        if crate::pager::needed(lines, config.height) {
+            crate::pager::show(&buffer, pager, out)?;
+        } else {
+            out.write_all(&buffer)?;
+        }
+        out.flush()?;
     }
+    outcome
 }
 
 fn search(

@@ -105,6 +105,10 @@ struct Options {
     #[arg(long, value_name = "DIR", global = true)]
     index_dir: Option<PathBuf>,
 
+    /// Never page a long answer (otherwise it goes through PYQ_PAGER, PAGER or `less -R` on a terminal)
+    #[arg(long, global = true)]
+    no_pager: bool,
+
     /// When to use colours: auto (on a terminal, unless NO_COLOR is set), always, never [default: auto]
     #[arg(long, value_enum, value_name = "WHEN", global = true)]
     color: Option<Color>,
@@ -136,6 +140,9 @@ pub struct Environment {
     pub no_color: bool,
     pub stdout_is_terminal: bool,
     pub terminal_width: Option<usize>,
+    pub terminal_height: Option<usize>,
+    /// `PYQ_PAGER`, then `PAGER`; `Some("")` turns paging off.
+    pub pager: Option<String>,
 }
 
 impl Environment {
@@ -155,6 +162,12 @@ impl Environment {
             terminal_width: stdout_is_terminal
                 .then(crate::render::terminal_width)
                 .flatten(),
+            terminal_height: stdout_is_terminal
+                .then(crate::render::terminal_height)
+                .flatten(),
+            pager: std::env::var("PYQ_PAGER")
+                .ok()
+                .or_else(|| non_empty("PAGER").and_then(|p| p.into_string().ok())),
         }
     }
 }
@@ -167,7 +180,7 @@ fn default_index_dir() -> Option<PathBuf> {
 /// What the command line asks for.
 pub enum Resolved {
     /// Run a command of pyq's.
-    Run(Config),
+    Run(Box<Config>),
     /// Print this (a completion script, the manual page) and stop.
     Print(Vec<u8>),
 }
@@ -189,7 +202,7 @@ impl Cli {
                     .map_err(|e| Error::failure(format!("cannot write the manual page: {e}")))?;
                 Ok(Resolved::Print(page))
             }
-            _ => self.into_config(env).map(Resolved::Run),
+            _ => self.into_config(env).map(|c| Resolved::Run(Box::new(c))),
         }
     }
 
@@ -284,6 +297,14 @@ impl Cli {
             color,
             terminal: env.stdout_is_terminal,
             width: env.terminal_width.unwrap_or(80),
+            height: env.terminal_height.unwrap_or(0),
+            pager: (env.stdout_is_terminal && !o.no_pager)
+                .then(|| {
+                    env.pager
+                        .or(file.pager)
+                        .unwrap_or_else(|| crate::pager::DEFAULT_PAGER.to_string())
+                })
+                .filter(|p| !p.trim().is_empty()),
             origins: Origins {
                 config_file,
                 config_source,

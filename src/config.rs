@@ -80,6 +80,11 @@ pub struct Config {
     pub terminal: bool,
     /// Terminal width in columns (80 when unknown).
     pub width: usize,
+    /// Terminal height in lines (0 when unknown or not a terminal).
+    pub height: usize,
+    /// The pager for answers taller than the terminal; `None` when output
+    /// is not paged (not a terminal, `--no-pager`, an empty `PYQ_PAGER`).
+    pub pager: Option<String>,
     pub origins: Origins,
 }
 

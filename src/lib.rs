@@ -16,6 +16,7 @@ pub mod fingerprint;
 pub mod guides;
 pub mod index;
 pub mod mojibake;
+pub mod pager;
 pub mod query;
 pub mod questions;
 pub mod rank;

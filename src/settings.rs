@@ -6,6 +6,7 @@
 //! guides = ["~/notes/python"]   # more folders of Markdown guides
 //! color = "auto"                # auto, always or never
 //! limit = 8                     # hits to show
+//! pager = "less -R"             # for answers taller than the terminal
 //! index_dir = "~/.pyq-index"    # where the index lives
 //! ```
 
@@ -34,6 +35,7 @@ pub struct Settings {
     pub color: Option<ColorSetting>,
     pub limit: Option<usize>,
     pub index_dir: Option<PathBuf>,
+    pub pager: Option<String>,
 }
 
 /// Where the file is looked for when `PYQ_CONFIG` is not set.

@@ -45,6 +45,12 @@ pub struct Answer<'a> {
     pub highlight: &'a HashSet<String>,
 }
 
+/// The terminal's height in lines, if stdout is a terminal.
+pub fn terminal_height() -> Option<usize> {
+    let (_, h) = termimad::terminal_size();
+    (h > 0).then_some(h as usize)
+}
+
 /// The best hit in full, then where else it is answered, then the others
 /// as a short list.
 pub fn answer(out: &mut impl Write, answer: &Answer, style: Style) -> io::Result<()> {

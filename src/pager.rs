@@ -1,0 +1,105 @@
+//! Pages a long answer through the user's pager, as bat does: only on a
+//! terminal, only when the answer is taller than the screen, and never at
+//! the cost of the answer (a pager that cannot start means printing).
+
+use std::io::{self, Write};
+use std::process::{Command, Stdio};
+
+/// The pager used when neither `PYQ_PAGER` nor `PAGER` names one.
+pub const DEFAULT_PAGER: &str = "less -R";
+
+/// Whether text of `lines` lines needs a pager on a screen `height` tall.
+pub fn needed(lines: usize, height: usize) -> bool {
+    height > 0 && lines >= height
+}
+
+/// The program and arguments of a pager command line. `less` is given
+/// `-R` when it lacks it, so that colours pass through.
+pub fn command_line(pager: &str) -> Option<(String, Vec<String>)> {
+    let mut words = pager.split_whitespace().map(str::to_string);
+    let program = words.next()?;
+    let mut args: Vec<String> = words.collect();
+    let is_less = std::path::Path::new(&program)
+        .file_stem()
+        .is_some_and(|s| s == "less");
+    let raw =
+        |a: &String| a == "-R" || a == "-r" || a.starts_with("--RAW") || a.starts_with("--raw");
+    if is_less && !args.iter().any(raw) {
+        args.push("-R".into());
+    }
+    Some((program, args))
+}
+
+/// Shows `text` through `pager`; writes it to `out` instead when the
+/// pager cannot be started.
+pub fn show(text: &[u8], pager: &str, out: &mut impl Write) -> io::Result<()> {
+    let Some((program, args)) = command_line(pager) else {
+        return out.write_all(text);
+    };
+    let child = Command::new(&program)
+        .args(&args)
+        .stdin(Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        return out.write_all(text);
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        // the user may quit the pager before reading everything
+        match stdin.write_all(text) {
+            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),
+            _ => {}
+        }
+    }
+    child.wait().map(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_only_what_does_not_fit() {
+        assert!(!needed(10, 40));
+        assert!(needed(40, 40));
+        assert!(!needed(100, 0), "an unknown height never pages");
+    }
+
+    #[test]
+    fn less_gets_raw_control_characters() {
+        assert_eq!(
+            command_line("less"),
+            Some(("less".into(), vec!["-R".into()]))
+        );
+        assert_eq!(
+            command_line("less -R"),
+            Some(("less".into(), vec!["-R".into()]))
+        );
+        assert_eq!(
+            command_line("/usr/bin/less -FX"),
+            Some(("/usr/bin/less".into(), vec!["-FX".into(), "-R".into()]))
+        );
+        assert_eq!(command_line("more"), Some(("more".into(), vec![])));
+        assert_eq!(command_line("  "), None);
+    }
+
+    #[test]
+    fn a_pager_that_cannot_start_means_printing() {
+        let mut out = Vec::new();
+        show(b"answer\n", "/no/such/pager", &mut out).unwrap();
+        assert_eq!(out, b"answer\n");
+    }
+
+    #[test]
+    fn the_text_goes_through_the_pager() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("paged");
+        let mut out = Vec::new();
+        show(
+            b"answer\n",
+            &format!("cp /dev/stdin {}", file.display()),
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(std::fs::read(&file).unwrap(), b"answer\n");
+    }
+}

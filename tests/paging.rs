@@ -1,0 +1,90 @@
+//! Paging: long answers go through the pager on a terminal, never in a pipe.
+//! The terminal is a real pseudo-terminal made by `script` (util-linux).
+
+mod common;
+
+use common::{TestEnv, code};
+
+/// Runs `pyq ARGS` in a pseudo-terminal of `rows` rows, with `PYQ_PAGER`
+/// copying what it is given to a file; returns whether the pager ran and
+/// what it got.
+fn on_a_terminal(env: &TestEnv, rows: usize, args: &str) -> Option<String> {
+    let paged = env.dir.path().join("paged.txt");
+    let _ = std::fs::remove_file(&paged);
+    let inner = format!(
+        "stty rows {rows} cols 100; {} {args}",
+        env!("CARGO_BIN_EXE_pyq")
+    );
+    let o = env
+        .command()
+        .env("PYQ_PAGER", format!("cp /dev/stdin {}", paged.display()))
+        .env("TERM", "xterm-256color")
+        .program_and_args("script", &["-qec", &inner, "/dev/null"])
+        .output()
+        .expect("`script` (util-linux) runs pyq in a pseudo-terminal");
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    std::fs::read_to_string(&paged).ok()
+}
+
+trait ProgramAndArgs {
+    fn program_and_args(&mut self, program: &str, args: &[&str]) -> std::process::Command;
+}
+
+impl ProgramAndArgs for std::process::Command {
+    /// The same environment, another program.
+    fn program_and_args(&mut self, program: &str, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(program);
+        cmd.args(args);
+        for (k, v) in self.get_envs() {
+            match v {
+                Some(v) => cmd.env(k, v),
+                None => cmd.env_remove(k),
+            };
+        }
+        cmd
+    }
+}
+
+#[test]
+fn a_long_answer_is_paged_on_a_small_terminal() {
+    let env = TestEnv::new();
+    assert_eq!(code(&env.run(&["gil"])), 0); // build first
+    let paged = on_a_terminal(&env, 10, "gil").expect("the pager ran");
+    assert!(paged.contains("GIL"), "{paged}");
+    assert!(paged.contains('\u{1b}'), "with the terminal's colours");
+}
+
+#[test]
+fn a_short_answer_or_no_pager_prints_directly() {
+    let env = TestEnv::new();
+    assert_eq!(code(&env.run(&["gil"])), 0);
+    assert_eq!(on_a_terminal(&env, 500, "gil"), None, "it fits");
+    assert_eq!(
+        on_a_terminal(&env, 10, "--no-pager gil"),
+        None,
+        "--no-pager"
+    );
+    assert_eq!(
+        on_a_terminal(&env, 10, "-l gil"),
+        None,
+        "lists are not paged"
+    );
+}
+
+#[test]
+fn a_pipe_is_never_paged() {
+    let env = TestEnv::new();
+    let marker = env.dir.path().join("paged.txt");
+    let o = env
+        .command()
+        .args([
+            "show",
+            "complete-python-interview-guide/complete-python-interview-guide",
+        ])
+        .env("PYQ_PAGER", format!("cp /dev/stdin {}", marker.display()))
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0);
+    assert!(!marker.exists());
+    assert!(!o.stdout.is_empty());
+}
