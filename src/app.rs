@@ -12,6 +12,7 @@ use crate::document::Document;
 use crate::error::{Error, ErrorKind, Result};
 use crate::guides::GuideSources;
 use crate::index::{BuildReason, BuildReport, Library, Store};
+use crate::progress::BuildProgress;
 use crate::render::{self, Style, TopicRow};
 
 /// How a command ended, when it did not fail.
@@ -66,8 +67,14 @@ fn execute(
     }
     let store = Store::new(&config.index_dir);
 
+    let build = |reason: BuildReason| {
+        let progress = BuildProgress::new(config.stderr_terminal);
+        let built = store.build_with(&sources, reason, &|step| progress.update(step));
+        progress.finish();
+        built
+    };
     if config.action == Action::Index {
-        let (library, report) = store.build(&sources, BuildReason::Requested)?;
+        let (library, report) = build(BuildReason::Requested)?;
         index_report(out, config, &library, &report)?;
         return Ok(Outcome::Found);
     }
@@ -76,7 +83,7 @@ fn execute(
         Err(reason) => {
             writeln!(err, "pyq: building the index ({reason})…")?;
             err.flush()?;
-            let (library, report) = store.build(&sources, reason)?;
+            let (library, report) = build(reason)?;
             build_notice(err, &library, &report)?;
             library
         }
@@ -132,7 +139,7 @@ fn execute(
             let reason = BuildReason::Damaged(e.message);
             writeln!(err, "pyq: rebuilding the index ({reason})…")?;
             drop(library);
-            let (library, report) = store.build(&sources, reason)?;
+            let (library, report) = build(reason)?;
             build_notice(err, &library, &report)?;
             guarded(&library, target, err)
         }

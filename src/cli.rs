@@ -139,6 +139,7 @@ pub struct Environment {
     pub guides: Vec<PathBuf>,
     pub no_color: bool,
     pub stdout_is_terminal: bool,
+    pub stderr_is_terminal: bool,
     pub terminal_width: Option<usize>,
     pub terminal_height: Option<usize>,
     /// `PYQ_PAGER`, then `PAGER`; `Some("")` turns paging off.
@@ -159,6 +160,7 @@ impl Environment {
                 .unwrap_or_default(),
             no_color: non_empty("NO_COLOR").is_some(),
             stdout_is_terminal,
+            stderr_is_terminal: std::io::stderr().is_terminal(),
             terminal_width: stdout_is_terminal
                 .then(crate::render::terminal_width)
                 .flatten(),
@@ -298,6 +300,7 @@ impl Cli {
             terminal: env.stdout_is_terminal,
             width: env.terminal_width.unwrap_or(80),
             height: env.terminal_height.unwrap_or(0),
+            stderr_terminal: env.stderr_is_terminal,
             pager: (env.stdout_is_terminal && !o.no_pager)
                 .then(|| {
                     env.pager

@@ -80,6 +80,8 @@ pub struct Config {
     pub terminal: bool,
     /// Terminal width in columns (80 when unknown).
     pub width: usize,
+    /// Whether stderr is a terminal (for progress bars).
+    pub stderr_terminal: bool,
     /// Terminal height in lines (0 when unknown or not a terminal).
     pub height: usize,
     /// The pager for answers taller than the terminal; `None` when output

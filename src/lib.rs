@@ -17,6 +17,7 @@ pub mod guides;
 pub mod index;
 pub mod mojibake;
 pub mod pager;
+pub mod progress;
 pub mod query;
 pub mod questions;
 pub mod rank;

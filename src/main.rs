@@ -20,7 +20,8 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e),
     };
     let mut out = BufWriter::new(io::stdout().lock());
-    let mut err = io::stderr().lock();
+    // not locked for the whole run: a progress bar draws to stderr from its own thread
+    let mut err = io::stderr();
     match app::run(&config, &mut out, &mut err) {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),

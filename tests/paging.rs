@@ -88,3 +88,65 @@ fn a_pipe_is_never_paged() {
     assert!(!marker.exists());
     assert!(!o.stdout.is_empty());
 }
+
+fn copies(env: &TestEnv, n: usize) -> std::path::PathBuf {
+    let dir = env.dir.path().join("copies");
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir("guides").unwrap() {
+        let path = entry.unwrap().path();
+        for i in 0..n {
+            std::fs::copy(
+                &path,
+                dir.join(format!(
+                    "c{i}-{}",
+                    path.file_name().unwrap().to_string_lossy()
+                )),
+            )
+            .unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn a_long_build_shows_a_progress_bar_on_a_terminal_only() {
+    let env = TestEnv::new();
+    let dir = copies(&env, 12);
+    let inner = format!(
+        "stty rows 30 cols 100; {} --guides {} index",
+        env!("CARGO_BIN_EXE_pyq"),
+        dir.display()
+    );
+    let o = env
+        .command()
+        .env("TERM", "xterm-256color")
+        .program_and_args("script", &["-qec", &inner, "/dev/null"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0);
+    let screen = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        screen.contains("/65 guides"),
+        "a bar counts the guides: {screen}"
+    );
+    assert!(
+        screen.contains("Indexed 65 guides"),
+        "and the build finishes: {screen}"
+    );
+
+    let piped = env
+        .command()
+        .args(["--guides", dir.to_str().unwrap(), "index"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&piped), 0);
+    assert!(
+        !String::from_utf8_lossy(&piped.stderr).contains("guides ["),
+        "no bar off a terminal"
+    );
+    assert!(
+        piped.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&piped.stderr)
+    );
+}

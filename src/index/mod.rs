@@ -20,7 +20,7 @@ use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDoc
 pub use manifest::{Counts, Manifest, Stamp};
 pub use schema::SCHEMA_VERSION;
 pub(crate) use schema::{Fields, LEVEL_ROOT, TOPIC_ROOT, analyzer, level_facet, topic_facet};
-pub use store::{BuildReason, BuildReport, Store};
+pub use store::{BuildReason, BuildReport, Progress, Store};
 
 use crate::document::Document;
 use crate::error::{Error, Result};

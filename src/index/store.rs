@@ -78,6 +78,15 @@ impl fmt::Display for BuildReason {
     }
 }
 
+/// How far a build is, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// `guides` of `of` guides are cut into documents and being indexed.
+    Indexed { guides: usize, of: usize },
+    /// Every document is in; the index is being written out.
+    Finishing,
+}
+
 /// What a build did.
 #[derive(Debug, Clone)]
 pub struct BuildReport {
@@ -211,6 +220,16 @@ impl Store {
         sources: &GuideSources,
         reason: BuildReason,
     ) -> Result<(Library, BuildReport)> {
+        self.build_with(sources, reason, &|_| {})
+    }
+
+    /// [`Store::build`], telling `progress` how far it is.
+    pub fn build_with(
+        &self,
+        sources: &GuideSources,
+        reason: BuildReason,
+        progress: &dyn Fn(Progress),
+    ) -> Result<(Library, BuildReport)> {
         let started = Instant::now();
         let taxonomy = Taxonomy::bundled()
             .map_err(|e| Error::failure(format!("pyq's bundled taxonomy is broken: {e}")))?;
@@ -225,7 +244,13 @@ impl Store {
                 ..Counts::default()
             };
             let mut added = Ok(());
+            let mut done = 0;
             corpus::each_guide(&guides, &taxonomy, |guide, docs| {
+                done += 1;
+                progress(Progress::Indexed {
+                    guides: done,
+                    of: guides.len(),
+                });
                 for (k, doc) in docs.iter().enumerate() {
                     match doc.kind {
                         Kind::Section => counts.sections += 1,
@@ -237,6 +262,7 @@ impl Store {
                 }
             });
             added?;
+            progress(Progress::Finishing);
             Ok((builder.finish()?, counts))
         };
         let names: Vec<String> = guides.iter().map(|g| g.name.clone()).collect();
