@@ -89,29 +89,10 @@ fn a_pipe_is_never_paged() {
     assert!(!o.stdout.is_empty());
 }
 
-fn copies(env: &TestEnv, n: usize) -> std::path::PathBuf {
-    let dir = env.dir.path().join("copies");
-    std::fs::create_dir_all(&dir).unwrap();
-    for entry in std::fs::read_dir("guides").unwrap() {
-        let path = entry.unwrap().path();
-        for i in 0..n {
-            std::fs::copy(
-                &path,
-                dir.join(format!(
-                    "c{i}-{}",
-                    path.file_name().unwrap().to_string_lossy()
-                )),
-            )
-            .unwrap();
-        }
-    }
-    dir
-}
-
 #[test]
 fn a_long_build_shows_a_progress_bar_on_a_terminal_only() {
     let env = TestEnv::new();
-    let dir = copies(&env, 12);
+    let dir = env.guide_copies(12);
     let inner = format!(
         "stty rows 30 cols 100; {} --guides {} index",
         env!("CARGO_BIN_EXE_pyq"),

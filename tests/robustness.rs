@@ -276,9 +276,7 @@ fn hostile_queries_exit_0_or_1_with_a_sensible_message() {
 // 5. Index faults ---------------------------------------------------------------
 
 fn gen_dir(env: &TestEnv) -> std::path::PathBuf {
-    let manifest: Value =
-        serde_json::from_slice(&std::fs::read(env.index_dir().join("manifest.json")).unwrap())
-            .unwrap();
+    let manifest = env.manifest();
     env.index_dir()
         .join(manifest["generation"].as_str().unwrap())
 }
@@ -382,46 +380,16 @@ fn an_unwritable_index_directory_still_answers_and_names_the_fix() {
     assert!(stdout(&o).contains("memory only"), "{}", stdout(&o));
 }
 
-fn big_guides(env: &TestEnv, copies: usize) -> std::path::PathBuf {
-    let dir = env.dir.path().join("copies");
-    std::fs::create_dir_all(&dir).unwrap();
-    for entry in std::fs::read_dir("guides").unwrap() {
-        let path = entry.unwrap().path();
-        for i in 0..copies {
-            std::fs::copy(
-                &path,
-                dir.join(format!(
-                    "copy{i}-{}",
-                    path.file_name().unwrap().to_string_lossy()
-                )),
-            )
-            .unwrap();
-        }
-    }
-    dir
-}
-
 #[test]
 fn a_build_killed_half_way_leaves_a_sound_index() {
     let env = TestEnv::new();
-    let copies = big_guides(&env, 12);
+    let copies = env.guide_copies(12);
     let copies = copies.to_str().unwrap();
     assert_eq!(code(&env.run(&["--guides", copies, "gil"])), 0);
-    let before: Value =
-        serde_json::from_slice(&std::fs::read(env.index_dir().join("manifest.json")).unwrap())
-            .unwrap();
+    let before = env.manifest();
     // kill rebuilds at several moments
     for delay in [5u64, 40, 120] {
-        let mut child = env
-            .command()
-            .args(["--guides", copies, "index"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(Duration::from_millis(delay));
-        let _ = child.kill();
-        let _ = child.wait();
+        env.run_and_kill(&["--guides", copies, "index"], Duration::from_millis(delay));
         let o = env.run(&["--guides", copies, "--json", "-n", "1", "gil"]);
         assert_eq!(code(&o), 0, "{}", stderr(&o));
         assert!(json(&o)[0]["title"].as_str().unwrap().contains("GIL"));
@@ -431,23 +399,12 @@ fn a_build_killed_half_way_leaves_a_sound_index() {
             stderr(&o)
         );
     }
-    let after: Value =
-        serde_json::from_slice(&std::fs::read(env.index_dir().join("manifest.json")).unwrap())
-            .unwrap();
+    let after = env.manifest();
     assert_eq!(after["counts"], before["counts"]);
 
     // and on an empty directory: a killed first build is simply redone
     let fresh = TestEnv::new();
-    let mut child = fresh
-        .command()
-        .args(["--guides", copies, "index"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(Duration::from_millis(60));
-    let _ = child.kill();
-    let _ = child.wait();
+    fresh.run_and_kill(&["--guides", copies, "index"], Duration::from_millis(60));
     let o = fresh.run(&["--guides", copies, "--json", "-n", "1", "gil"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(stderr(&fresh.run(&["--guides", copies, "gil"])), "");

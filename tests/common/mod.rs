@@ -52,6 +52,40 @@ impl TestEnv {
         self.command().args(args).output().expect("pyq runs")
     }
 
+    /// A folder holding `n` copies of each bundled guide; returns it.
+    pub fn guide_copies(&self, n: usize) -> PathBuf {
+        let dir = self.dir.path().join("copies");
+        std::fs::create_dir_all(&dir).unwrap();
+        for entry in std::fs::read_dir("guides").unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            for i in 0..n {
+                std::fs::copy(&path, dir.join(format!("copy{i}-{name}"))).unwrap();
+            }
+        }
+        dir
+    }
+
+    /// The index's manifest, as JSON.
+    pub fn manifest(&self) -> Value {
+        serde_json::from_slice(&std::fs::read(self.index_dir().join("manifest.json")).unwrap())
+            .unwrap()
+    }
+
+    /// Starts `pyq ARGS` and kills it after `delay`.
+    pub fn run_and_kill(&self, args: &[&str], delay: std::time::Duration) {
+        let mut child = self
+            .command()
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+
     /// Writes a guide file under the temporary directory; returns its folder.
     pub fn guide(&self, folder: &str, name: &str, text: &str) -> PathBuf {
         let dir = self.dir.path().join(folder);
