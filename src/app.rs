@@ -61,7 +61,7 @@ fn execute(
         paths(config, out)?;
         return Ok(Outcome::Found);
     }
-    let sources = GuideSources::scan(&config.guide_dirs);
+    let sources = GuideSources::scan(&config.guide_dirs());
     for warning in &sources.warnings {
         writeln!(err, "pyq: warning: {}", render::one_line(warning))?;
     }
@@ -112,16 +112,7 @@ fn execute(
         Action::Index | Action::Paths => unreachable!("handled above"),
     };
     let guarded = |library: &Library, out: &mut dyn Write, err: &mut _| {
-        let mut outcome = None;
-        let result = crate::index::guarded(|| {
-            outcome = Some(answer(library, out, err));
-            Ok(())
-        });
-        match (result, outcome) {
-            (Err(e), _) => Err(Failed::Pyq(e)),
-            (Ok(()), Some(outcome)) => outcome,
-            (Ok(()), None) => unreachable!("the closure ran"),
-        }
+        crate::index::guarded(|| answer(library, out, err)).unwrap_or_else(|e| Err(Failed::Pyq(e)))
     };
     // A rendered answer on a terminal is written to a buffer first, to be
     // paged when it is taller than the screen.

@@ -294,7 +294,6 @@ impl Cli {
                 }),
                 guide,
             },
-            guide_dirs: guide_dirs.iter().map(|(d, _)| d.clone()).collect(),
             index_dir,
             color,
             terminal: env.stdout_is_terminal,

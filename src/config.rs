@@ -72,8 +72,6 @@ pub struct Config {
     /// Hits to show; `None` for the default of the format.
     pub limit: Option<usize>,
     pub filters: Filters,
-    /// The user's guide folders.
-    pub guide_dirs: Vec<PathBuf>,
     pub index_dir: PathBuf,
     pub color: ColorChoice,
     /// Whether stdout is a terminal (checked once, at start).
@@ -97,6 +95,15 @@ impl Config {
             OutputFormat::Rendered => 6,
             OutputFormat::Lines | OutputFormat::Json => 10,
         })
+    }
+
+    /// The user's guide folders, strongest source first.
+    pub fn guide_dirs(&self) -> Vec<PathBuf> {
+        self.origins
+            .guide_dirs
+            .iter()
+            .map(|(dir, _)| dir.clone())
+            .collect()
     }
 
     /// Whether answers are laid out for a terminal (wrapped, tables drawn):

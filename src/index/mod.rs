@@ -47,11 +47,11 @@ thread_local! {
     static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Runs `f`, which reads an index, turning a panic inside it into a
-/// "damaged index" error. tantivy trusts its files; a file cut short or
+/// Runs `f`, which reads an index, and returns its value, or a "damaged
+/// index" error when it panicked. tantivy trusts its files; a file cut short or
 /// overwritten can make it panic rather than fail, and pyq must neither
 /// crash nor print a panic for a damaged cache.
-pub fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T> {
     static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
     QUIET_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
@@ -64,14 +64,14 @@ pub fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     let was = GUARDED.with(|g| g.replace(true));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
     GUARDED.with(|g| g.set(was));
-    result.unwrap_or_else(|panic| {
+    result.map_err(|panic| {
         let why = panic
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unreadable data".to_string());
-        Err(Error::damaged(format!("the index is damaged ({why})"))
-            .with_fix("rebuild the index: pyq index"))
+        Error::damaged(format!("the index is damaged ({why})"))
+            .with_fix("rebuild the index: pyq index")
     })
 }
 

@@ -161,8 +161,8 @@ impl Store {
                     },
                 );
             }
-            let opened = super::guarded(|| self.open_generation(&manifest).map_err(Error::damaged))
-                .map_err(|e| e.message);
+            let opened = super::guarded(|| self.open_generation(&manifest))
+                .unwrap_or_else(|e| Err(e.message));
             match opened {
                 Ok(library) => return Ok(library),
                 Err(e) => {
