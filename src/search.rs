@@ -122,12 +122,19 @@ const SNIPPET_WORDS: usize = 18;
 
 /// The words of `body` (lowercase) whose stems are among `stems`.
 fn matched_words(body: &str, stems: &HashSet<String>) -> HashSet<String> {
+    // Stemming only rewrites endings, so a word and its stem begin alike:
+    // words that begin like no stem are not stemmed at all.
+    let head = |s: &str| -> String { s.chars().take(2).collect() };
+    let heads: HashSet<String> = stems.iter().map(|s| head(s)).collect();
     let lower = body.to_lowercase();
     let mut checked: HashSet<&str> = HashSet::new();
     let mut out = HashSet::new();
     let mut stemmer = Stemmer::default();
     for word in terms::words(&lower) {
-        if checked.insert(word) && stems.contains(&stemmer.stem(word)) {
+        if checked.insert(word)
+            && heads.contains(&head(word))
+            && stems.contains(&stemmer.stem(word))
+        {
             out.insert(word.to_string());
         }
     }
@@ -418,4 +425,29 @@ fn term_query(field: Field, term: &str) -> Box<dyn Query> {
 
 fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(query, boost))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matched_words_are_the_body_words_sharing_a_stem() {
+        let stems: HashSet<String> = ["thread", "lock", "decor"].map(String::from).into();
+        let body =
+            "Threads take the Lock; threading locks. A decorator decorates. Unrelated words.";
+        let mut got: Vec<String> = matched_words(body, &stems).into_iter().collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                "decorates",
+                "decorator",
+                "lock",
+                "locks",
+                "threading",
+                "threads"
+            ]
+        );
+    }
 }

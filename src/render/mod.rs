@@ -2,10 +2,12 @@
 //! line per hit, or JSON. Renderers write to any `io::Write` (a locked,
 //! buffered stdout in the program, a `Vec<u8>` in tests) and never print.
 
+mod code;
 mod highlight;
 pub mod json;
 mod plain;
 mod safe;
+mod syntax;
 mod terminal;
 
 use std::collections::HashSet;

@@ -1,5 +1,6 @@
-//! Output for a terminal: a styled header, the body rendered by termimad,
-//! wrapped to the terminal (prose capped at a readable width).
+//! Output for a terminal: a styled header, the prose of the body rendered by
+//! termimad, wrapped to the terminal (capped at a readable width), and its
+//! code blocks highlighted (see `code`).
 
 use std::collections::HashSet;
 use std::io::{self, Write};
@@ -7,6 +8,7 @@ use std::io::{self, Write};
 use termimad::crossterm::style::{Attribute, Color, Stylize};
 use termimad::{CompoundStyle, MadSkin, gray};
 
+use super::code::{self, Segment};
 use super::{MAX_TEXT_WIDTH, Style, body, breadcrumb, highlight, one_line, provenance};
 use crate::document::Document;
 
@@ -64,13 +66,24 @@ pub fn document(
     styled(out, &provenance(doc), style.color, |s| s.dim().to_string())?;
     writeln!(out)?;
     let body = body(doc);
-    if !body.trim().is_empty() {
-        let body = if style.color {
-            highlight::mark(&body, highlight)
-        } else {
-            body.to_string()
-        };
-        write!(out, "{}", skin(style).text(&body, Some(width)))?;
+    if body.trim().is_empty() {
+        return Ok(());
+    }
+    let skin = skin(style);
+    for segment in code::segments(&body) {
+        match segment {
+            Segment::Prose(prose) => {
+                let prose = if style.color {
+                    highlight::mark(prose, highlight)
+                } else {
+                    prose.to_string()
+                };
+                write!(out, "{}", skin.text(&prose, Some(width)))?;
+            }
+            Segment::Code { info, code, indent } => {
+                code::draw(out, &info, &code, indent, style.color)?;
+            }
+        }
     }
     Ok(())
 }
