@@ -22,6 +22,8 @@ pub enum Outcome {
     Found,
     /// Nothing matched: exit 1.
     NothingFound,
+    /// The user left (Esc in the picker, Ctrl-C in the quiz): exit 130.
+    Cancelled,
 }
 
 /// Runs `config`'s command, writing results to `out` and notices to `err`.
@@ -107,6 +109,8 @@ fn execute(
     let answer = |library: &Library, mut out: &mut dyn Write, err: &mut _| match &config.action {
         Action::Search(query) => search(config, library, query, style, &mut out, err),
         Action::Show(id) => show(config, library, id, style, &mut out),
+        Action::Pick(query) => pick(config, library, query, style, &mut out),
+        Action::Quiz { seed } => quiz(config, library, *seed, style, &mut out),
         Action::List => list(config, library, &mut out),
         Action::Topics => topics(config, library, style, &mut out),
         Action::Index | Action::Paths => unreachable!("handled above"),
@@ -120,7 +124,12 @@ fn execute(
         .pager
         .as_deref()
         .filter(|_| config.format == OutputFormat::Rendered)
-        .filter(|_| matches!(config.action, Action::Search(_) | Action::Show(_)));
+        .filter(|_| {
+            matches!(
+                config.action,
+                Action::Search(_) | Action::Show(_) | Action::Pick(_)
+            )
+        });
     let mut buffer = Vec::new();
     let target: &mut dyn Write = if pager.is_some() { &mut buffer } else { out };
     let outcome = match guarded(&library, target, err) {
@@ -250,19 +259,75 @@ fn show(
     Ok(Outcome::Found)
 }
 
-fn list(
+/// The picker over the documents the filters allow; the chosen one is
+/// shown as `pyq show` would.
+fn pick(
     config: &Config,
     library: &Library,
+    query: &str,
+    style: Style,
     out: &mut impl Write,
 ) -> std::result::Result<Outcome, Failed> {
+    let docs = filtered_documents(config, library)?;
+    match crate::picker::pick(&docs, query, library)? {
+        crate::picker::Picked::Chosen(i) => {
+            render::document(out, &docs[i], style)?;
+            out.flush()?;
+            Ok(Outcome::Found)
+        }
+        crate::picker::Picked::Cancelled => Ok(Outcome::Cancelled),
+    }
+}
+
+/// Questions drawn from those the filters allow, asked one by one.
+fn quiz(
+    config: &Config,
+    library: &Library,
+    seed: Option<u64>,
+    style: Style,
+    out: &mut dyn Write,
+) -> std::result::Result<Outcome, Failed> {
+    let questions = crate::quiz::questions(filtered_documents(config, library)?);
+    if questions.is_empty() {
+        return Err(
+            Error::not_found("there are no questions to ask with these filters")
+                .with_fix("try without --topic/--level/--guide (see pyq topics)")
+                .into(),
+        );
+    }
+    let seed = seed.unwrap_or_else(|| fastrand::u64(..1_000_000));
+    let questions = crate::quiz::draw(questions, config.limit.unwrap_or(10), seed);
+    let ending = if config.stdin_terminal {
+        crate::quiz::run(&questions, seed, &mut crate::quiz::TerminalKeys, out, style)?
+    } else {
+        let mut keys = crate::quiz::LineKeys(io::stdin().lock());
+        crate::quiz::run(&questions, seed, &mut keys, out, style)?
+    };
+    Ok(match ending {
+        crate::quiz::Ending::Finished => Outcome::Found,
+        crate::quiz::Ending::Aborted => Outcome::Cancelled,
+    })
+}
+
+/// Every document that `--topic`, `--level` and `--guide` let through, in
+/// guide order.
+fn filtered_documents(config: &Config, library: &Library) -> Result<Vec<Document>> {
     let f = &config.filters;
-    let docs: Vec<Document> = library
+    Ok(library
         .all()?
         .into_iter()
         .filter(|d| f.topic.as_ref().is_none_or(|t| &d.topic == t))
         .filter(|d| f.level.is_none_or(|l| d.difficulty == l))
         .filter(|d| f.guide.as_ref().is_none_or(|g| &d.guide == g))
-        .collect();
+        .collect())
+}
+
+fn list(
+    config: &Config,
+    library: &Library,
+    out: &mut impl Write,
+) -> std::result::Result<Outcome, Failed> {
+    let docs = filtered_documents(config, library)?;
     match config.format {
         OutputFormat::Json => render::json::hits(out, docs.iter().map(|d| (d, None)))?,
         OutputFormat::Lines | OutputFormat::Rendered => render::lines(out, &docs)?,

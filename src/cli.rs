@@ -20,6 +20,9 @@ Examples:
   pyq difference between list and tuple
   pyq decorator --level beginner       only beginner material
   pyq --topic concurrency lock         search one topic (see: pyq topics)
+  pyq -i                               pick a question as you type (Esc leaves)
+  pyq -i decorator --topic functions   the picker, started with a query
+  pyq quiz --topic oop -n 5            five random questions to practise
   pyq -l mro | fzf                     one line per hit: id<TAB>title
   pyq --json gc | jq -r '.[0].body'    hits as JSON
   pyq show python-interview-guide/decorators
@@ -58,6 +61,13 @@ enum Command {
     Topics,
     /// Rebuild the index now and report what was indexed
     Index,
+    /// Practise: random questions one at a time (Enter shows the answer, y/n marks it
+    /// known or not, q stops), then a summary per topic; -n sets how many [default: 10]
+    Quiz {
+        /// Ask the questions drawn with this seed again (each quiz prints its seed)
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+    },
     /// Print a shell completion script (e.g. `pyq completions bash > ~/.local/share/bash-completion/completions/pyq`)
     Completions {
         /// The shell to complete for
@@ -71,7 +81,12 @@ enum Command {
 
 #[derive(Debug, Args)]
 struct Options {
-    /// Number of hits to show [default: 6 on a terminal, 10 with --list or --json]
+    /// Pick from every question and section in a full-screen list that filters as you
+    /// type, with a preview; Enter prints the answer, Esc leaves (exit 130)
+    #[arg(short = 'i', long, conflicts_with_all = ["json", "list"])]
+    interactive: bool,
+
+    /// Number of hits to show [default: 6 on a terminal, 10 with --list or --json; 10 questions in a quiz]
     #[arg(short = 'n', long, value_name = "N", global = true)]
     limit: Option<usize>,
 
@@ -140,6 +155,7 @@ pub struct Environment {
     pub no_color: bool,
     pub stdout_is_terminal: bool,
     pub stderr_is_terminal: bool,
+    pub stdin_is_terminal: bool,
     pub terminal_width: Option<usize>,
     pub terminal_height: Option<usize>,
     /// `PYQ_PAGER`, then `PAGER`; `Some("")` turns paging off.
@@ -161,6 +177,7 @@ impl Environment {
             no_color: non_empty("NO_COLOR").is_some(),
             stdout_is_terminal,
             stderr_is_terminal: std::io::stderr().is_terminal(),
+            stdin_is_terminal: std::io::stdin().is_terminal(),
             terminal_width: stdout_is_terminal
                 .then(crate::render::terminal_width)
                 .flatten(),
@@ -217,7 +234,9 @@ impl Cli {
             Some(Command::Topics) => Action::Topics,
             Some(Command::Index) => Action::Index,
             Some(Command::Paths) => Action::Paths,
+            Some(Command::Quiz { seed }) => Action::Quiz { seed },
             Some(Command::Completions { .. } | Command::Man) => unreachable!("resolved before"),
+            None if o.interactive => Action::Pick(self.query.join(" ")),
             None => {
                 if self.query.is_empty() {
                     return Err(Error::failure("nothing to look up")
@@ -300,6 +319,7 @@ impl Cli {
             width: env.terminal_width.unwrap_or(80),
             height: env.terminal_height.unwrap_or(0),
             stderr_terminal: env.stderr_is_terminal,
+            stdin_terminal: env.stdin_is_terminal,
             pager: (env.stdout_is_terminal && !o.no_pager)
                 .then(|| {
                     env.pager

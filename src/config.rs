@@ -9,6 +9,12 @@ use crate::search::Filters;
 pub enum Action {
     Search(String),
     Show(String),
+    /// The interactive picker, started with this query.
+    Pick(String),
+    /// A quiz; the seed draws the questions (random when `None`).
+    Quiz {
+        seed: Option<u64>,
+    },
     List,
     Topics,
     Index,
@@ -80,6 +86,8 @@ pub struct Config {
     pub width: usize,
     /// Whether stderr is a terminal (for progress bars).
     pub stderr_terminal: bool,
+    /// Whether stdin is a terminal (the quiz reads key presses, else lines).
+    pub stdin_terminal: bool,
     /// Terminal height in lines (0 when unknown or not a terminal).
     pub height: usize,
     /// The pager for answers taller than the terminal; `None` when output

@@ -1,5 +1,5 @@
 //! The `pyq` binary: parse arguments, run, map the outcome to an exit code
-//! (0 found, 1 nothing found, 2 error).
+//! (0 found, 1 nothing found, 2 error, 130 left by the user).
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -25,6 +25,7 @@ fn main() -> ExitCode {
     match app::run(&config, &mut out, &mut err) {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),
+        Ok(Outcome::Cancelled) => ExitCode::from(130),
         Err(e) => fail(&e),
     }
 }

@@ -446,3 +446,78 @@ fn help_shows_examples() {
         "{help}"
     );
 }
+
+/// `pyq quiz ARGS` with `input` as its standard input.
+fn quiz(env: &TestEnv, args: &[&str], input: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = env
+        .command()
+        .arg("quiz")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn the_quiz_reads_answers_from_a_pipe_and_repeats_with_its_seed() {
+    let env = TestEnv::new();
+    let o = quiz(
+        &env,
+        &["-n", "2", "--seed", "4", "--level", "beginner"],
+        "\ny\n\nn\n",
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("2 questions."), "{out}");
+    assert!(out.contains("pyq quiz --seed 4"), "the seed to ask again");
+    assert!(out.contains("Question 2 of 2 · "));
+    assert_eq!(out.matches(" · beginner\n").count(), 2, "{out}");
+    assert!(out.contains("Known 1 of 2 (50%)"), "{out}");
+    assert!(!out.contains('\u{1b}'), "plain in a pipe");
+    let titles = |out: &str| -> Vec<String> {
+        out.lines()
+            .skip_while(|l| !l.starts_with("Question "))
+            .nth(1)
+            .map(String::from)
+            .into_iter()
+            .collect()
+    };
+    let again = stdout(&quiz(
+        &env,
+        &["-n", "2", "--seed", "4", "--level", "beginner"],
+        "q\n",
+    ));
+    assert_eq!(
+        titles(&out),
+        titles(&again),
+        "the same seed, the same questions"
+    );
+    assert!(again.contains("No questions answered."));
+}
+
+#[test]
+fn a_quiz_with_nothing_to_ask_says_so() {
+    let env = TestEnv::new();
+    let dir = env.guide("mine", "notes.md", "# Notes\n\nJust prose, no questions.\n");
+    let o = quiz(
+        &env,
+        &["--guides", dir.to_str().unwrap(), "--guide", "notes"],
+        "",
+    );
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("there are no questions to ask"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -93,6 +93,15 @@ pub fn document(out: &mut impl Write, doc: &Document, style: Style) -> io::Resul
     }
 }
 
+/// A document's body alone, without its title (the quiz's answers).
+pub fn document_body(out: &mut impl Write, doc: &Document, style: Style) -> io::Result<()> {
+    if style.styled {
+        terminal::document_body(out, doc, &HashSet::new(), style)
+    } else {
+        plain::document_body(out, doc)
+    }
+}
+
 /// One line per document: `id<TAB>title`.
 pub fn lines<'a>(
     out: &mut impl Write,

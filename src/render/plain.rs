@@ -13,12 +13,20 @@ pub fn document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         writeln!(out, "{}", one_line(&crumb))?;
     }
     writeln!(out, "{}", provenance(doc))?;
-    let body = body(doc);
-    if !body.trim().is_empty() {
+    if !doc.body.trim().is_empty() {
         writeln!(out)?;
-        writeln!(out, "{}", body.trim_end())?;
+        document_body(out, doc)?;
     }
     Ok(())
+}
+
+/// A document's body alone, as written in the guide.
+pub fn document_body(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    let body = body(doc);
+    if body.trim().is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{}", body.trim_end())
 }
 
 pub fn list(out: &mut impl Write, heading: &str, others: &[&Document]) -> io::Result<()> {

@@ -55,7 +55,6 @@ pub fn document(
     highlight: &HashSet<String>,
     style: Style,
 ) -> io::Result<()> {
-    let width = style.width.clamp(20, MAX_TEXT_WIDTH);
     styled(out, &one_line(&doc.title), style.color, |s| {
         s.bold().with(TITLE_COLOR).to_string()
     })?;
@@ -65,6 +64,17 @@ pub fn document(
     }
     styled(out, &provenance(doc), style.color, |s| s.dim().to_string())?;
     writeln!(out)?;
+    document_body(out, doc, highlight, style)
+}
+
+/// A document's body alone: prose by termimad, code highlighted.
+pub fn document_body(
+    out: &mut impl Write,
+    doc: &Document,
+    highlight: &HashSet<String>,
+    style: Style,
+) -> io::Result<()> {
+    let width = style.width.clamp(20, MAX_TEXT_WIDTH);
     let body = body(doc);
     if body.trim().is_empty() {
         return Ok(());

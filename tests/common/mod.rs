@@ -4,6 +4,8 @@
 
 #![allow(dead_code)] // each test file uses its own share of the helpers
 
+pub mod pty;
+
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 

@@ -1,0 +1,163 @@
+//! The picker (`pyq -i`) and the quiz (`pyq quiz`) driven in a real
+//! pseudo-terminal: keys typed, the screen read back.
+
+mod common;
+
+use common::pty::Terminal;
+use common::{TestEnv, code, stdout};
+
+/// The number of rows the picker says match: `N/TOTAL` on its prompt line.
+fn counts(screen: &str) -> (usize, usize) {
+    let prompt = screen.lines().next().unwrap_or("");
+    let field = prompt
+        .split_whitespace()
+        .find(|w| w.contains('/') && w.chars().all(|c| c.is_ascii_digit() || c == '/'))
+        .unwrap_or_else(|| panic!("no count on the prompt line: {prompt:?}"));
+    let (shown, total) = field.split_once('/').unwrap();
+    (shown.parse().unwrap(), total.parse().unwrap())
+}
+
+fn built() -> TestEnv {
+    let env = TestEnv::new();
+    assert_eq!(code(&env.run(&["index"])), 0);
+    env
+}
+
+#[test]
+fn the_picker_filters_as_you_type_and_prints_the_pick() {
+    let env = built();
+    let all = stdout(&env.run(&["list"])).lines().count();
+    let mut term = Terminal::spawn(&env, &["-i"], 30, 120);
+    let screen = term.wait_for_text("pyq>");
+    assert_eq!(counts(&screen), (all, all), "everything before typing");
+    assert!(term.alternate(), "full screen");
+
+    // a typo: forgiven through the index's words, and the list narrows
+    term.type_keys("decorater");
+    let screen = term.wait_for_text("(also: decorator)");
+    let (shown, total) = counts(&screen);
+    assert!(shown > 0 && shown < total / 4, "{shown} of {total}");
+    let list: Vec<&str> = screen.lines().skip(2).take(5).collect();
+    assert!(
+        list.iter()
+            .all(|row| row.to_lowercase().contains("decorat")),
+        "the first rows are about decorators: {list:#?}"
+    );
+    assert!(screen.contains(" answer "), "a preview pane");
+
+    // clear, type another query, move down one row and pick it
+    term.type_keys("\x15gil global");
+    let screen = term.wait_for("the GIL on top", |s| {
+        s.starts_with("pyq> gil global ") && s.lines().nth(2).is_some_and(|row| row.contains("GIL"))
+    });
+    let second = screen.lines().nth(3).unwrap().to_string();
+    let title = second
+        .trim_start_matches([' ', '▌'])
+        .split("  ")
+        .next()
+        .unwrap()
+        .trim()
+        .to_string();
+    term.type_keys("\x1b[B");
+    term.wait_for("the second row selected", |s| {
+        s.lines().nth(3).is_some_and(|row| row.starts_with('▌'))
+    });
+    term.type_keys("\r");
+    assert_eq!(term.exit_code(), 0);
+    assert!(!term.alternate(), "the screen is given back");
+    let printed = term.text();
+    assert!(
+        printed.lines().next().unwrap_or("").contains(&title),
+        "the picked answer ({title:?}) is printed:\n{printed}"
+    );
+    assert!(printed.contains(".md:"), "with where it comes from");
+}
+
+#[test]
+fn the_picker_respects_filters_and_esc_leaves_with_130() {
+    let env = built();
+    let beginner = stdout(&env.run(&["list", "--level", "beginner"]))
+        .lines()
+        .count();
+    let mut term = Terminal::spawn(&env, &["-i", "--level", "beginner", "clos"], 24, 80);
+    let screen = term.wait_for_text("pyq> clos");
+    let (shown, total) = counts(&screen);
+    assert_eq!(total, beginner, "only beginner documents");
+    assert!(shown < total);
+    assert!(screen.contains("beginner"));
+    assert!(!screen.contains("· advanced ·"), "{screen}");
+    term.type_keys("\x1b");
+    assert_eq!(term.exit_code(), 130);
+    assert!(!term.alternate());
+}
+
+#[test]
+fn the_picker_without_a_terminal_says_so() {
+    let env = built();
+    // `setsid` leaves pyq without a controlling terminal
+    let o = std::process::Command::new("setsid")
+        .arg("-w")
+        .arg(env!("CARGO_BIN_EXE_pyq"))
+        .arg("-i")
+        .env("PYQ_INDEX_DIR", env.index_dir())
+        .env("PYQ_CONFIG", env.config_file())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("setsid (util-linux) runs pyq");
+    assert_eq!(code(&o), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("the picker needs a terminal"), "{err}");
+    assert!(err.contains("fzf"), "and says what to do instead: {err}");
+}
+
+#[test]
+fn the_quiz_reveals_marks_and_sums_up_with_single_keys() {
+    let env = built();
+    let mut term = Terminal::spawn(
+        &env,
+        &["quiz", "-n", "2", "--seed", "11", "--topic", "oop"],
+        40,
+        100,
+    );
+    let screen = term.wait_for_text("Question 1 of 2 · oop");
+    assert!(
+        !screen.contains("Did you know it?"),
+        "the answer waits for Enter"
+    );
+    term.type_keys("\r");
+    term.wait_for_text("Did you know it?");
+    term.type_keys("y");
+    term.wait_for_text("Question 2 of 2 · oop");
+    term.type_keys("x"); // ignored
+    term.type_keys("\r");
+    term.wait_for(" the second answer", |s| {
+        s.matches("Did you know it?").count() == 2
+    });
+    term.type_keys("n");
+    let screen = term.wait_for_text("Known 1 of 2 (50%)");
+    assert!(screen.contains("  oop  1/2"), "{screen}");
+    assert!(screen.contains("To review (pyq show ID):"));
+    assert_eq!(term.exit_code(), 0);
+}
+
+#[test]
+fn keys_typed_ahead_of_the_quiz_count() {
+    let env = built();
+    let mut term = Terminal::spawn(&env, &["quiz", "-n", "1", "--seed", "3"], 30, 100);
+    // typed before pyq reads keys: the terminal turns Enter into a line feed
+    term.type_keys("\r");
+    term.wait_for_text("Did you know it?");
+    term.type_keys("y");
+    term.wait_for_text("Known 1 of 1 (100%)");
+    assert_eq!(term.exit_code(), 0);
+}
+
+#[test]
+fn ctrl_c_leaves_the_quiz_with_130() {
+    let env = built();
+    let mut term = Terminal::spawn(&env, &["quiz"], 30, 100);
+    term.wait_for_text("Question 1 of 10");
+    term.type_keys("\x03");
+    assert_eq!(term.exit_code(), 130);
+    assert!(!term.text().contains("Known"), "no summary");
+}
