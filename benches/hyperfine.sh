@@ -22,6 +22,14 @@ echo "== lookup with the index built, against grep"
 bench -N --warmup 20 --runs 300 \
     "$pyq --index-dir $work/index gil" "grep -ri gil guides/"
 
+echo "== on a terminal: highlighted code, against grep (both in a pseudo-terminal made by script)"
+bench -N --warmup 20 --runs 300 \
+    "$pyq --index-dir $work/index --color always gil" "grep -ri --color=always gil guides/"
+bench --warmup 10 --runs 100 \
+    "script -qec '$pyq --index-dir $work/index --no-pager gil' /dev/null" \
+    "script -qec 'grep -ri --color=always gil guides/' /dev/null" \
+    "script -qec true /dev/null"
+
 echo "== first run: empty index directory, build + answer"
 bench -N --warmup 3 --runs 30 --prepare "rm -rf $work/first" \
     "$pyq --index-dir $work/first gil"
