@@ -252,6 +252,12 @@ impl Cli {
         } else {
             OutputFormat::Rendered
         };
+        if matches!(action, Action::Quiz { .. }) && format != OutputFormat::Rendered {
+            return Err(Error::failure(
+                "the quiz is read, not piped: --json and --list do not apply",
+            )
+            .with_fix("for questions as data: pyq list --json"));
+        }
         let (config_file, config_source) = match env.config {
             Some(path) => (Some(path), Source::Environment),
             None => (settings::default_path(), Source::Default),

@@ -521,3 +521,13 @@ fn a_quiz_with_nothing_to_ask_says_so() {
         stderr(&o)
     );
 }
+
+#[test]
+fn the_quiz_refuses_json_and_list() {
+    let env = TestEnv::new();
+    for flag in ["--json", "-l"] {
+        let o = env.run(&["quiz", flag]);
+        assert_eq!(code(&o), 2, "{flag}");
+        assert!(stderr(&o).contains("pyq list --json"), "{}", stderr(&o));
+    }
+}
