@@ -333,28 +333,18 @@ impl<'a> Picker<'a> {
 fn row_line(doc: &Document, marks: &[usize]) -> Line<'static> {
     let title = render::one_line(&doc.title);
     let mark = Style::new().fg(Color::Yellow).bold();
+    // runs of characters that are all marked or all not
     let mut spans: Vec<Span> = Vec::new();
-    let mut run = String::new();
-    let mut marked = false;
     for (i, c) in title.chars().enumerate() {
-        let m = marks.binary_search(&i).is_ok();
-        if m != marked && !run.is_empty() {
-            let text = std::mem::take(&mut run);
-            spans.push(if marked {
-                Span::styled(text, mark)
-            } else {
-                Span::raw(text)
-            });
-        }
-        marked = m;
-        run.push(c);
-    }
-    if !run.is_empty() {
-        spans.push(if marked {
-            Span::styled(run, mark)
+        let style = if marks.binary_search(&i).is_ok() {
+            mark
         } else {
-            Span::raw(run)
-        });
+            Style::new()
+        };
+        match spans.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push(c),
+            _ => spans.push(Span::styled(c.to_string(), style)),
+        }
     }
     let guide = doc.guide.trim_end_matches(".md");
     spans.push(Span::styled(
@@ -377,4 +367,42 @@ fn preview(doc: &Document, width: u16) -> Text<'static> {
     }
     out.into_text()
         .unwrap_or_else(|_| Text::raw(String::from_utf8_lossy(&out).into_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Difficulty, Kind};
+
+    #[test]
+    fn a_row_marks_the_matched_characters_and_shows_the_facets() {
+        let doc = Document {
+            id: "g/what-is-the-gil".into(),
+            guide: "g.md".into(),
+            title: "What is the GIL?".into(),
+            path: vec![],
+            kind: Kind::Question,
+            level: 2,
+            line: 1,
+            body: "A lock.".into(),
+            body_is_subsections: false,
+            topic: "concurrency".into(),
+            difficulty: Difficulty::Advanced,
+        };
+        let line = row_line(&doc, &[12, 13, 14]);
+        let parts: Vec<(&str, bool)> = line
+            .spans
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style.fg == Some(Color::Yellow)))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                ("What is the ", false),
+                ("GIL", true),
+                ("?", false),
+                ("  concurrency · advanced · g", false)
+            ]
+        );
+    }
 }
