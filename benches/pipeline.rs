@@ -1,5 +1,6 @@
 //! Benchmarks of the pipeline's stages on the bundled guides:
-//! splitting, turning guides into documents, building the index, lookups.
+//! splitting, turning guides into documents, building the index, lookups,
+//! rendering an answer with highlighted code, filtering the picker.
 //!
 //! Run with `cargo bench`. Whole-program timings (process start included)
 //! are measured with hyperfine; see the README.
@@ -75,4 +76,32 @@ fn open_current_index(bencher: divan::Bencher) {
     let store = Store::new(dir.path().join("index"));
     let sources = GuideSources::default();
     bencher.bench(|| black_box(store.open_current(&sources).ok().unwrap()));
+}
+
+/// The best answer to `gil` as a terminal gets it: prose by termimad, the
+/// code block highlighted (colour) or printed as is (no colour).
+#[divan::bench(args = [true, false])]
+fn render_gil_answer(bencher: divan::Bencher, color: bool) {
+    let (_dir, library) = library();
+    let found = library.search("gil", &Filters::default(), 1).unwrap();
+    let doc = &found.hits[0].doc;
+    let style = pyq::render::Style {
+        styled: true,
+        color,
+        width: 100,
+    };
+    bencher.bench(|| {
+        let mut out = Vec::with_capacity(8192);
+        pyq::render::document(&mut out, black_box(doc), style).unwrap();
+        black_box(out)
+    });
+}
+
+/// Filtering every title for the picker, as one keystroke does.
+#[divan::bench(args = ["g", "decor", "decorater", "diff list tuple"])]
+fn picker_filter(bencher: divan::Bencher, query: &str) {
+    let (_dir, library) = library();
+    let docs = library.all().unwrap();
+    let mut fuzzy = pyq::fuzzy::Fuzzy::new(docs.iter().map(|d| d.title.as_str()));
+    bencher.bench_local(|| black_box(fuzzy.filter(black_box(query), &library)));
 }
