@@ -10,13 +10,15 @@ use std::cmp::Reverse;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 
-use crate::query::Vocabulary;
+use crate::query::{Vocabulary, nearest};
 use crate::terms::typos_allowed;
 
 /// Titles to filter, prepared once.
 pub struct Fuzzy {
     titles: Vec<Utf32String>,
     matcher: Matcher,
+    /// The patterns of the last filter: as typed, and corrected.
+    patterns: Vec<Pattern>,
 }
 
 /// The result of filtering.
@@ -37,6 +39,7 @@ impl Fuzzy {
                 .map(|t| Utf32String::from(t.as_ref()))
                 .collect(),
             matcher: Matcher::new(Config::DEFAULT),
+            patterns: Vec::new(),
         }
     }
 
@@ -50,6 +53,7 @@ impl Fuzzy {
 
     /// The titles that match `query`, best first; ties keep their order.
     pub fn filter(&mut self, query: &str, vocab: &dyn Vocabulary) -> Filtered {
+        self.patterns.clear();
         let typed = parse(query);
         if typed.atoms.is_empty() {
             return Filtered {
@@ -58,15 +62,17 @@ impl Fuzzy {
             };
         }
         let corrected = correct(query, vocab);
-        let other = corrected.as_deref().map(parse);
+        self.patterns.push(typed);
+        self.patterns.extend(corrected.as_deref().map(parse));
         let mut scored: Vec<(usize, u32)> = Vec::new();
         for (i, title) in self.titles.iter().enumerate() {
             let haystack = title.slice(..);
-            let a = typed.score(haystack, &mut self.matcher);
-            let b = other
-                .as_ref()
-                .and_then(|p| p.score(haystack, &mut self.matcher));
-            if let Some(score) = a.max(b) {
+            let best = self
+                .patterns
+                .iter()
+                .filter_map(|p| p.score(haystack, &mut self.matcher))
+                .max();
+            if let Some(score) = best {
                 scored.push((i, score));
             }
         }
@@ -77,16 +83,16 @@ impl Fuzzy {
         }
     }
 
-    /// Character positions of title `index` that `query` (or its
-    /// correction) matched, sorted, for highlighting.
-    pub fn positions(&mut self, index: usize, query: &str, corrected: Option<&str>) -> Vec<usize> {
+    /// Character positions of title `index` that the last filter's query
+    /// (or its correction) matched, sorted, for highlighting.
+    pub fn positions(&mut self, index: usize) -> Vec<usize> {
         let Some(title) = self.titles.get(index) else {
             return Vec::new();
         };
         let mut best: Option<(u32, Vec<u32>)> = None;
-        for q in std::iter::once(query).chain(corrected) {
+        for pattern in &self.patterns {
             let mut indices = Vec::new();
-            if let Some(score) = parse(q).indices(title.slice(..), &mut self.matcher, &mut indices)
+            if let Some(score) = pattern.indices(title.slice(..), &mut self.matcher, &mut indices)
                 && best.as_ref().is_none_or(|(s, _)| score > *s)
             {
                 best = Some((score, indices));
@@ -115,17 +121,13 @@ fn correct(query: &str, vocab: &dyn Vocabulary) -> Option<String> {
         .split_whitespace()
         .map(|word| {
             let lower = word.to_lowercase();
-            let plain = lower.chars().all(char::is_alphanumeric);
-            let typos = typos_allowed(&lower);
-            if !plain || typos == 0 || vocab.known(&lower) {
+            if !lower.chars().all(char::is_alphanumeric) || vocab.known(&lower) {
                 return word.to_string();
             }
-            let mut similar = vocab.similar(&lower, typos);
-            similar.sort_by_key(|s| (s.typos, Reverse(s.doc_freq)));
-            match similar.into_iter().next() {
-                Some(s) => {
+            match nearest(&lower, typos_allowed(&lower), vocab) {
+                Some(best) => {
                     changed = true;
-                    s.word
+                    best
                 }
                 None => word.to_string(),
             }
@@ -222,8 +224,10 @@ mod tests {
     #[test]
     fn positions_mark_the_matched_characters() {
         let mut fuzzy = Fuzzy::new(TITLES);
-        assert_eq!(fuzzy.positions(0, "gil", None), [12, 13, 14]);
-        assert_eq!(fuzzy.positions(4, "threadnig", Some("threading")).len(), 9);
-        assert!(fuzzy.positions(99, "x", None).is_empty());
+        fuzzy.filter("gil", &VOCAB);
+        assert_eq!(fuzzy.positions(0), [12, 13, 14]);
+        fuzzy.filter("threadnig", &VOCAB);
+        assert_eq!(fuzzy.positions(4).len(), 9, "through the correction");
+        assert!(fuzzy.positions(99).is_empty());
     }
 }

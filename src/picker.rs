@@ -268,13 +268,7 @@ impl<'a> Picker<'a> {
         }
         let visible = self.filtered.order.iter().skip(self.offset).take(height);
         let items: Vec<ListItem> = visible
-            .map(|&i| {
-                let doc = &self.docs[i];
-                let marks =
-                    self.fuzzy
-                        .positions(i, &self.query, self.filtered.corrected.as_deref());
-                ListItem::new(row_line(doc, &marks))
-            })
+            .map(|&i| ListItem::new(row_line(&self.docs[i], &self.fuzzy.positions(i))))
             .collect();
         let mut state = ListState::default()
             .with_selected((!self.filtered.order.is_empty()).then(|| self.selected - self.offset));

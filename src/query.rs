@@ -260,15 +260,13 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
         } else {
             0
         };
-        let mut candidates = vocab.similar(&token, allowed);
-        Similar::rank(&mut candidates);
-        match candidates.into_iter().next() {
+        match nearest(&token, allowed, vocab) {
             Some(best) => {
                 plan.corrections.push(Correction {
                     typed: token.clone(),
-                    searched: best.word.clone(),
+                    searched: best.clone(),
                 });
-                tokens.push(best.word);
+                tokens.push(best);
             }
             None => {
                 plan.unknown.push(token.clone());
@@ -280,6 +278,17 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
     plan.alternatives.extend(compounds(&tokens, vocab));
     plan.words = tokens;
     plan
+}
+
+/// The index's word closest to `word` within `max_typos` edits: fewest
+/// typos, then most frequent (see [`Similar`]).
+pub fn nearest(word: &str, max_typos: usize, vocab: &dyn Vocabulary) -> Option<String> {
+    if max_typos == 0 {
+        return None;
+    }
+    let mut candidates = vocab.similar(word, max_typos);
+    Similar::rank(&mut candidates);
+    candidates.into_iter().next().map(|s| s.word)
 }
 
 /// Consecutive query words written as one word in the guides: `thread pool

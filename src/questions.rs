@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
-use crate::split::markdown_options;
+use crate::text::markdown_options;
 use crate::text::{cap_title, dedent, inline_text, squash_whitespace, trim_blank_lines};
 
 /// A question found in a section's body.

@@ -8,9 +8,9 @@
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
 
-use termimad::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-use termimad::crossterm::style::Stylize;
-use termimad::crossterm::terminal::{disable_raw_mode, enable_raw_mode};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::style::Stylize;
+use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode};
 
 use crate::document::{Document, Kind};
 use crate::render::{self, Style};

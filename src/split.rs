@@ -4,9 +4,9 @@
 //! code block is code, never a heading, and fences nested in list items or
 //! fences showing fences are read the way a Markdown viewer reads them.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use crate::text::{LineIndex, PlainInline, cap_title, trim_blank_lines};
+use crate::text::{LineIndex, PlainInline, cap_title, markdown_options, trim_blank_lines};
 
 /// One heading of a guide and the Markdown under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,11 +26,6 @@ pub struct Section<'a> {
     /// The content including all subsections: up to the next heading of the
     /// same or a higher level.
     pub subtree: &'a str,
-}
-
-/// Markdown extensions the guides use; shared by every stage that parses them.
-pub fn markdown_options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
 }
 
 struct Heading {

@@ -1,11 +1,18 @@
-//! Small text helpers shared by the splitting stages: slugs, line numbers,
-//! inline-Markdown stripping. Pure functions of strings.
+//! Small text helpers shared by the stages that read guide text: the
+//! Markdown extensions, slugs, line numbers, inline-Markdown stripping.
+//! Pure functions of strings.
 
 use std::collections::HashMap;
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// Markdown extensions the guides use; shared by every stage that parses
+/// them (splitting, questions, drawing code blocks).
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+}
 
 /// Maps byte offsets of a text to 1-based line numbers.
 pub struct LineIndex {

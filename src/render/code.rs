@@ -9,7 +9,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use unicode_width::UnicodeWidthStr;
 
 use super::syntax::{self, Class};
-use crate::split::markdown_options;
+use crate::text::markdown_options;
 
 /// A piece of a Markdown body.
 #[derive(Debug, PartialEq, Eq)]
