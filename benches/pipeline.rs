@@ -43,7 +43,7 @@ fn build_index(bencher: divan::Bencher) {
     bencher
         .with_inputs(|| tempfile::tempdir().unwrap())
         .bench_values(|dir| {
-            let store = Store::new(dir.path().join("index"));
+            let store = Store::locate(&dir.path().join("index"), false);
             black_box(store.build(&sources, BuildReason::Requested).unwrap());
             dir
         });
@@ -51,7 +51,7 @@ fn build_index(bencher: divan::Bencher) {
 
 fn library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path().join("index"));
+    let store = Store::locate(&dir.path().join("index"), false);
     let (library, _) = store
         .build(&GuideSources::default(), BuildReason::Requested)
         .unwrap();
@@ -73,7 +73,7 @@ fn lookup(bencher: divan::Bencher, query: &str) {
 #[divan::bench]
 fn open_current_index(bencher: divan::Bencher) {
     let (dir, _library) = library();
-    let store = Store::new(dir.path().join("index"));
+    let store = Store::locate(&dir.path().join("index"), false);
     let sources = GuideSources::default();
     bencher.bench(|| black_box(store.open_current(&sources).ok().unwrap()));
 }

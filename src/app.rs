@@ -11,9 +11,10 @@ use crate::config::{Action, ColorChoice, Config, OutputFormat};
 use crate::document::Document;
 use crate::error::{Error, ErrorKind, Result};
 use crate::guides::GuideSources;
-use crate::index::{BuildReason, BuildReport, Library, Store};
+use crate::index::{BuildReason, BuildReport, FacetCounts, Library, Store};
 use crate::progress::BuildProgress;
 use crate::render::{self, Style, TopicRow};
+use crate::search::Found;
 
 /// How a command ended, when it did not fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +25,54 @@ pub enum Outcome {
     NothingFound,
     /// The user left (Esc in the picker, Ctrl-C in the quiz): exit 130.
     Cancelled,
+    /// The picker or the quiz was ended by this signal (SIGTERM, SIGHUP)
+    /// and put the terminal back first: exit 128 + the signal's number.
+    Signalled(u8),
+}
+
+/// Stops pyq before it opens any file when its standard output was closed
+/// (`pyq gil >&-`). The Rust runtime points a closed standard output at
+/// `/dev/null`, opened for reading and writing, so the answer would vanish
+/// without a word; a `/dev/null` that the shell opened for writing is the
+/// user's choice and fine.
+pub fn check_stdout() -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::{AsFd, AsRawFd};
+        use std::os::unix::fs::MetadataExt;
+        let stdout = io::stdout();
+        let fd = stdout.as_raw_fd();
+        // SAFETY: F_GETFL only reads the flags of a descriptor of ours.
+        let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+        let read_write = flags >= 0 && flags & libc::O_ACCMODE == libc::O_RDWR;
+        let is_null = |m: &std::fs::Metadata| {
+            std::fs::metadata("/dev/null").is_ok_and(|null| null.rdev() == m.rdev())
+        };
+        let opened = stdout
+            .as_fd()
+            .try_clone_to_owned()
+            .and_then(|fd| std::fs::File::from(fd).metadata())
+            .is_ok_and(|m| is_null(&m));
+        if read_write && opened {
+            return Err(
+                Error::failure("standard output is closed; the answer would be lost")
+                    .with_fix("give pyq somewhere to write, e.g. pyq gil > answer.txt"),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Writes text about pyq itself (a completion script, the manual page).
+/// A closed pipe (`pyq --generate man | head`) is not an error; a full
+/// disk is.
+pub fn print(text: &[u8], out: &mut impl Write) -> Result<()> {
+    match out.write_all(text).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(Error::failure("cannot write the output").caused_by(e))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Runs `config`'s command, writing results to `out` and notices to `err`.
@@ -31,7 +80,7 @@ pub enum Outcome {
 pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<Outcome> {
     match execute(config, out, err) {
         Err(Failed::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Outcome::Found),
-        Err(Failed::Io(e)) => Err(Error::failure(format!("cannot write the output: {e}"))),
+        Err(Failed::Io(e)) => Err(Error::failure("cannot write the output").caused_by(e)),
         Err(Failed::Pyq(e)) => Err(e),
         Ok(outcome) => Ok(outcome),
     }
@@ -67,29 +116,21 @@ fn execute(
     for warning in &sources.warnings {
         writeln!(err, "pyq: warning: {}", render::one_line(warning))?;
     }
-    let store = Store::new(&config.index_dir);
-
-    let build = |reason: BuildReason| {
-        let progress = BuildProgress::new(config.stderr_terminal);
-        let built = store.build_with(&sources, reason, &|step| progress.update(step));
-        progress.finish();
-        built
+    let store = Store::locate(
+        &config.index_dir,
+        config.origins.index_dir == crate::config::Source::Default,
+    );
+    let index = Index {
+        config,
+        store: &store,
+        sources: &sources,
     };
     if config.action == Action::Index {
-        let (library, report) = build(BuildReason::Requested)?;
+        let (library, report) = index.build(BuildReason::Requested)?;
         index_report(out, config, &library, &report)?;
         return Ok(Outcome::Found);
     }
-    let library = match store.open_current(&sources) {
-        Ok(library) => library,
-        Err(reason) => {
-            writeln!(err, "pyq: building the index ({reason})…")?;
-            err.flush()?;
-            let (library, report) = build(reason)?;
-            build_notice(err, &library, &report)?;
-            library
-        }
-    };
+    let mut library = index.open(err)?;
     if let Some(guide) = &config.filters.guide
         && !library.manifest().guides.contains(guide)
     {
@@ -100,23 +141,10 @@ fn execute(
             ))
             .into());
     }
-
     let style = Style {
         styled: config.styled(),
         color: config.color == ColorChoice::Always,
         width: config.width,
-    };
-    let answer = |library: &Library, mut out: &mut dyn Write, err: &mut _| match &config.action {
-        Action::Search(query) => search(config, library, query, style, &mut out, err),
-        Action::Show(id) => show(config, library, id, style, &mut out),
-        Action::Pick(query) => pick(config, library, query, style, &mut out),
-        Action::Quiz { seed } => quiz(config, library, *seed, style, &mut out),
-        Action::List => list(config, library, &mut out),
-        Action::Topics => topics(config, library, style, &mut out),
-        Action::Index | Action::Paths => unreachable!("handled above"),
-    };
-    let guarded = |library: &Library, out: &mut dyn Write, err: &mut _| {
-        crate::index::guarded(|| answer(library, out, err)).unwrap_or_else(|e| Err(Failed::Pyq(e)))
     };
     // A rendered answer on a terminal is written to a buffer first, to be
     // paged when it is taller than the screen.
@@ -132,40 +160,131 @@ fn execute(
         });
     let mut buffer = Vec::new();
     let target: &mut dyn Write = if pager.is_some() { &mut buffer } else { out };
-    let outcome = match guarded(&library, target, err) {
-        // The index broke under our feet (a file deleted or cut short):
-        // rebuild it and answer again, once.
-        Err(Failed::Pyq(e)) if e.kind == ErrorKind::Damaged => {
-            let reason = BuildReason::Damaged(e.message);
-            writeln!(err, "pyq: rebuilding the index ({reason})…")?;
-            drop(library);
-            let (library, report) = build(reason)?;
-            build_notice(err, &library, &report)?;
-            guarded(&library, target, err)
+    let mut target = target;
+    let outcome = match &config.action {
+        Action::Search(query) => {
+            let found = index.read(&mut library, err, |l| {
+                l.search(query, &config.filters, config.limit())
+            })?;
+            search(config, &found, query, style, &mut target, err)?
         }
-        other => other,
+        Action::Show(id) => {
+            let doc = index.read(&mut library, err, |l| l.get(id))?;
+            show(config, doc, id, style, &mut target)?
+        }
+        Action::Pick(query) => {
+            let docs = index.read(&mut library, err, |l| filtered_documents(config, l))?;
+            pick(&docs, &library, query, style, &mut target)?
+        }
+        Action::Quiz { seed } => {
+            let docs = index.read(&mut library, err, |l| filtered_documents(config, l))?;
+            quiz(config, docs, *seed, style, &mut target)?
+        }
+        Action::List => {
+            let docs = index.read(&mut library, err, |l| filtered_documents(config, l))?;
+            list(config, &docs, &mut target)?
+        }
+        Action::Topics => {
+            let counts = index.read(&mut library, err, Library::facet_counts)?;
+            topics(config, &counts, style, &mut target)?
+        }
+        Action::Index | Action::Paths => unreachable!("handled above"),
     };
     if let Some(pager) = pager {
         let lines = buffer.iter().filter(|&&b| b == b'\n').count();
         if crate::pager::needed(lines, config.height) {
-            crate::pager::show(&buffer, pager, out)?;
+            if let crate::pager::Paged::Failed(why) = crate::pager::show(&buffer, pager, out)? {
+                out.write_all(&buffer)?;
+                writeln!(
+                    err,
+                    "pyq: warning: the pager {} {why}; printed the answer instead",
+                    quoted(pager)
+                )?;
+                writeln!(
+                    err,
+                    "  fix: set PYQ_PAGER to a pager that works, or use --no-pager"
+                )?;
+            }
         } else {
             out.write_all(&buffer)?;
         }
         out.flush()?;
     }
-    outcome
+    Ok(outcome)
+}
+
+/// The index as this run uses it: opened, or built when it must be.
+struct Index<'a> {
+    config: &'a Config,
+    store: &'a Store,
+    sources: &'a GuideSources,
+}
+
+impl Index<'_> {
+    /// Builds the index now, showing progress on a terminal.
+    fn build(&self, reason: BuildReason) -> Result<(Library, BuildReport)> {
+        let progress = BuildProgress::new(self.config.stderr_terminal);
+        let built = self
+            .store
+            .build_with(self.sources, reason, &|step| progress.update(step));
+        progress.finish();
+        built
+    }
+
+    /// Opens the current index, or builds it (telling the user why).
+    fn open(&self, err: &mut impl Write) -> std::result::Result<Library, Failed> {
+        match self.store.open_current(self.sources) {
+            Ok(library) => Ok(library),
+            Err(reason) => self.rebuild(reason, "building", err),
+        }
+    }
+
+    fn rebuild(
+        &self,
+        reason: BuildReason,
+        doing: &str,
+        err: &mut impl Write,
+    ) -> std::result::Result<Library, Failed> {
+        writeln!(
+            err,
+            "pyq: {doing} the index ({})…",
+            render::one_line(&reason.to_string())
+        )?;
+        err.flush()?;
+        let (library, report) = self.build(reason)?;
+        build_notice(err, &library, &report)?;
+        Ok(library)
+    }
+
+    /// Reads from the index with `read`. When the index turns out to be
+    /// damaged (a file removed or cut short under a running pyq), it is
+    /// rebuilt and read again, once. Only reading is retried: rendering
+    /// happens after, and a bug in it is not taken for damage.
+    fn read<T>(
+        &self,
+        library: &mut Library,
+        err: &mut impl Write,
+        read: impl Fn(&Library) -> Result<T>,
+    ) -> std::result::Result<T, Failed> {
+        match read(library) {
+            Err(e) if e.kind == ErrorKind::Damaged => {
+                let fresh = self.rebuild(BuildReason::Damaged(e.message), "rebuilding", err)?;
+                *library = fresh;
+                Ok(read(library)?)
+            }
+            other => Ok(other?),
+        }
+    }
 }
 
 fn search(
     config: &Config,
-    library: &Library,
+    found: &Found,
     query: &str,
     style: Style,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::result::Result<Outcome, Failed> {
-    let found = library.search(query, &config.filters, config.limit())?;
     if found.plan.truncated {
         writeln!(
             err,
@@ -240,12 +359,12 @@ fn quoted(query: &str) -> String {
 
 fn show(
     config: &Config,
-    library: &Library,
+    doc: Option<Document>,
     id: &str,
     style: Style,
     out: &mut impl Write,
 ) -> std::result::Result<Outcome, Failed> {
-    let Some(doc) = library.get(id)? else {
+    let Some(doc) = doc else {
         return Err(Error::not_found(format!("no document has the id {id:?}"))
             .with_fix("find ids with pyq list, or pyq -l QUERY")
             .into());
@@ -262,14 +381,13 @@ fn show(
 /// The picker over the documents the filters allow; the chosen one is
 /// shown as `pyq show` would.
 fn pick(
-    config: &Config,
+    docs: &[Document],
     library: &Library,
     query: &str,
     style: Style,
     out: &mut impl Write,
 ) -> std::result::Result<Outcome, Failed> {
-    let docs = filtered_documents(config, library)?;
-    match crate::picker::pick(&docs, query, library)? {
+    match crate::picker::pick(docs, query, library)? {
         crate::picker::Picked::Chosen(i) => {
             render::document(out, &docs[i], style)?;
             out.flush()?;
@@ -282,12 +400,12 @@ fn pick(
 /// Questions drawn from those the filters allow, asked one by one.
 fn quiz(
     config: &Config,
-    library: &Library,
+    docs: Vec<Document>,
     seed: Option<u64>,
     style: Style,
     out: &mut dyn Write,
 ) -> std::result::Result<Outcome, Failed> {
-    let questions = crate::quiz::questions(filtered_documents(config, library)?);
+    let questions = crate::quiz::questions(docs);
     if questions.is_empty() {
         return Err(
             Error::not_found("there are no questions to ask with these filters")
@@ -324,13 +442,12 @@ fn filtered_documents(config: &Config, library: &Library) -> Result<Vec<Document
 
 fn list(
     config: &Config,
-    library: &Library,
+    docs: &[Document],
     out: &mut impl Write,
 ) -> std::result::Result<Outcome, Failed> {
-    let docs = filtered_documents(config, library)?;
     match config.format {
         OutputFormat::Json => render::json::hits(out, docs.iter().map(|d| (d, None)))?,
-        OutputFormat::Lines | OutputFormat::Rendered => render::lines(out, &docs)?,
+        OutputFormat::Lines | OutputFormat::Rendered => render::lines(out, docs)?,
     }
     out.flush()?;
     Ok(if docs.is_empty() {
@@ -356,11 +473,10 @@ struct TopicJson<'a> {
 
 fn topics(
     config: &Config,
-    library: &Library,
+    counts: &FacetCounts,
     style: Style,
     out: &mut impl Write,
 ) -> std::result::Result<Outcome, Failed> {
-    let counts = library.facet_counts()?;
     let taxonomy = Taxonomy::bundled().map_err(Error::failure)?;
     let rows: Vec<TopicRow> = taxonomy
         .topics()

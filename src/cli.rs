@@ -87,7 +87,8 @@ struct Options {
     interactive: bool,
 
     /// Number of hits to show [default: 6 on a terminal, 10 with --list or --json; 10 questions in a quiz]
-    #[arg(short = 'n', long, value_name = "N", global = true)]
+    #[arg(short = 'n', long, value_name = "N", global = true,
+          value_parser = crate::config::parse_limit)]
     limit: Option<usize>,
 
     /// One line per hit: id<TAB>title (for fzf, grep, xargs)

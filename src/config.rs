@@ -21,6 +21,14 @@ pub enum Action {
     Paths,
 }
 
+impl Action {
+    /// Whether the action's only effect is what it prints (so that with
+    /// nowhere to print it, it is better not run).
+    pub fn only_prints(&self) -> bool {
+        !matches!(self, Action::Index | Action::Pick(_) | Action::Quiz { .. })
+    }
+}
+
 /// Where a setting came from, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
@@ -96,6 +104,30 @@ pub struct Config {
     pub origins: Origins,
 }
 
+/// Checks a number of hits or questions (`-n`, or `limit` in the
+/// configuration file): a whole number, at least 1. Any larger number is
+/// fine: it never sizes an allocation (a search asks the index for at most
+/// as many hits as it has documents).
+pub fn check_limit(n: i128) -> std::result::Result<usize, String> {
+    if n < 1 {
+        return Err(format!("the limit must be at least 1, not {n}"));
+    }
+    Ok(usize::try_from(n).unwrap_or(usize::MAX))
+}
+
+/// [`check_limit`] of a number as typed.
+pub fn parse_limit(text: &str) -> std::result::Result<usize, String> {
+    let digits = text.trim().trim_start_matches('+');
+    match digits.parse::<i128>() {
+        Ok(n) => check_limit(n),
+        // more digits than any count of documents
+        Err(_) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            Ok(usize::MAX)
+        }
+        Err(_) => Err(format!("the limit must be a whole number, not {text:?}")),
+    }
+}
+
 impl Config {
     /// Hits to show: the user's choice or the format's default.
     pub fn limit(&self) -> usize {
@@ -118,5 +150,22 @@ impl Config {
     /// on a terminal, or when colour is forced into a pipe.
     pub fn styled(&self) -> bool {
         self.terminal || self.color == ColorChoice::Always
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_are_whole_numbers_from_one() {
+        assert_eq!(parse_limit("3"), Ok(3));
+        assert_eq!(parse_limit("18446744073709551615"), Ok(usize::MAX));
+        assert_eq!(parse_limit("99999999999999999999999"), Ok(usize::MAX));
+        assert_eq!(parse_limit(&"9".repeat(60)), Ok(usize::MAX));
+        assert!(parse_limit("0").unwrap_err().contains("at least 1"));
+        assert!(parse_limit("-2").unwrap_err().contains("at least 1"));
+        assert!(parse_limit("2.5").unwrap_err().contains("whole number"));
+        assert!(parse_limit("").is_err());
     }
 }

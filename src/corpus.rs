@@ -13,11 +13,6 @@ use crate::questions::{self, heading_question, strip_answer_label};
 use crate::split::split;
 use crate::text::{LineIndex, SlugSet};
 
-/// The stem of a guide's file name: `python-interview-guide.md` → `python-interview-guide`.
-pub fn guide_stem(name: &str) -> &str {
-    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
-}
-
 /// A heading without its chapter number: `28. Design Patterns` → `Design
 /// Patterns`, so that ids survive a renumbering of the guide.
 fn strip_numbering(title: &str) -> &str {
@@ -34,10 +29,12 @@ fn strip_numbering(title: &str) -> &str {
     }
 }
 
-/// Every document of one guide, in the order they appear in it.
-pub fn documents(guide: &str, text: &str, taxonomy: &Taxonomy) -> Vec<Document> {
-    let text = &*mojibake::repair(text);
-    let stem = guide_stem(guide);
+/// Every document of one guide, in the order they appear in it; their ids
+/// start with the guide's key.
+pub fn documents(guide: &Guide, taxonomy: &Taxonomy) -> Vec<Document> {
+    let text = &*mojibake::repair(&guide.text);
+    let stem = guide.key.as_str();
+    let guide = guide.name.as_str();
     let lines = LineIndex::new(text);
     let mut slugs = SlugSet::default();
     let mut docs = Vec::new();
@@ -156,7 +153,7 @@ pub fn each_guide(
     let threads = (bytes / (2 * 1024 * 1024) + 1).min(cores).min(guides.len());
     if threads <= 1 {
         for (i, g) in guides.iter().enumerate() {
-            take(i, documents(&g.name, &g.text, taxonomy));
+            take(i, documents(g, taxonomy));
         }
         return;
     }
@@ -169,10 +166,7 @@ pub fn each_guide(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(g) = guides.get(i) else { break };
-                    if sender
-                        .send((i, documents(&g.name, &g.text, taxonomy)))
-                        .is_err()
-                    {
+                    if sender.send((i, documents(g, taxonomy))).is_err() {
                         break;
                     }
                 }
@@ -193,7 +187,12 @@ mod tests {
     use crate::document::Kind;
 
     fn docs(md: &str) -> Vec<Document> {
-        documents("my-guide.md", md, &Taxonomy::bundled().unwrap())
+        let guide = Guide {
+            name: "my-guide.md".into(),
+            key: "my-guide".into(),
+            text: md.into(),
+        };
+        documents(&guide, &Taxonomy::bundled().unwrap())
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod config;
 pub mod corpus;
 pub mod document;
 pub mod error;
+pub mod files;
 pub mod fingerprint;
 pub mod fuzzy;
 pub mod guides;

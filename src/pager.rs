@@ -30,18 +30,32 @@ pub fn command_line(pager: &str) -> Option<(String, Vec<String>)> {
     Some((program, args))
 }
 
+/// How paging went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Paged {
+    /// The pager showed the text (or the text was printed because no pager
+    /// could be started).
+    Shown,
+    /// The pager started but failed (exited with an error, or was killed):
+    /// the text may not have been seen. Says how it ended.
+    Failed(String),
+}
+
 /// Shows `text` through `pager`; writes it to `out` instead when the
-/// pager cannot be started.
-pub fn show(text: &[u8], pager: &str, out: &mut impl Write) -> io::Result<()> {
+/// pager cannot be started. A pager that fails is reported, so that the
+/// caller can print the text rather than lose it.
+pub fn show(text: &[u8], pager: &str, out: &mut impl Write) -> io::Result<Paged> {
     let Some((program, args)) = command_line(pager) else {
-        return out.write_all(text);
+        out.write_all(text)?;
+        return Ok(Paged::Shown);
     };
     let child = Command::new(&program)
         .args(&args)
         .stdin(Stdio::piped())
         .spawn();
     let Ok(mut child) = child else {
-        return out.write_all(text);
+        out.write_all(text)?;
+        return Ok(Paged::Shown);
     };
     if let Some(mut stdin) = child.stdin.take() {
         // the user may quit the pager before reading everything
@@ -50,7 +64,15 @@ pub fn show(text: &[u8], pager: &str, out: &mut impl Write) -> io::Result<()> {
             _ => {}
         }
     }
-    child.wait().map(drop)
+    let status = child.wait()?;
+    Ok(if status.success() {
+        Paged::Shown
+    } else {
+        Paged::Failed(match status.code() {
+            Some(code) => format!("exited with status {code}"),
+            None => "was killed".to_string(),
+        })
+    })
 }
 
 #[cfg(test)]
@@ -85,8 +107,21 @@ mod tests {
     #[test]
     fn a_pager_that_cannot_start_means_printing() {
         let mut out = Vec::new();
-        show(b"answer\n", "/no/such/pager", &mut out).unwrap();
+        assert_eq!(
+            show(b"answer\n", "/no/such/pager", &mut out).unwrap(),
+            Paged::Shown
+        );
         assert_eq!(out, b"answer\n");
+    }
+
+    #[test]
+    fn a_pager_that_fails_is_reported() {
+        let mut out = Vec::new();
+        assert_eq!(
+            show(b"answer\n", "false", &mut out).unwrap(),
+            Paged::Failed("exited with status 1".into())
+        );
+        assert!(out.is_empty(), "the caller decides what to print");
     }
 
     #[test]

@@ -178,6 +178,13 @@ pub fn stem(word: &str) -> String {
 impl Library {
     /// The best `limit` documents for `query`, best first.
     pub fn search(&self, query: &str, filters: &Filters, limit: usize) -> Result<Found> {
+        crate::index::guarded(|| self.search_unguarded(query, filters, limit))?
+    }
+
+    fn search_unguarded(&self, query: &str, filters: &Filters, limit: usize) -> Result<Found> {
+        // a limit never sizes an allocation: there are no more hits than
+        // documents
+        let limit = limit.min(self.searcher().num_docs() as usize);
         let synonyms = Synonyms::bundled();
         let plan = query::plan(query, self, &synonyms);
         let mut terms = query_terms(&plan);

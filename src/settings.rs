@@ -15,7 +15,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::config::check_limit;
 use crate::error::{Error, Result};
+use crate::files::{self, Refused};
 
 /// `color` in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -27,16 +29,30 @@ pub enum ColorSetting {
 }
 
 /// What the file says; every key is optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
-    #[serde(default)]
     pub guides: Vec<PathBuf>,
     pub color: Option<ColorSetting>,
+    /// Checked as `-n` is (see [`check_limit`]).
     pub limit: Option<usize>,
     pub index_dir: Option<PathBuf>,
     pub pager: Option<String>,
 }
+
+/// The file as written, before its values are checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Written {
+    #[serde(default)]
+    guides: Vec<PathBuf>,
+    color: Option<ColorSetting>,
+    limit: Option<i64>,
+    index_dir: Option<PathBuf>,
+    pager: Option<String>,
+}
+
+/// A configuration file is a few lines; anything larger is not one.
+pub const MAX_CONFIG_BYTES: u64 = 64 * 1024;
 
 /// Where the file is looked for when `PYQ_CONFIG` is not set.
 pub fn default_path() -> Option<PathBuf> {
@@ -47,17 +63,26 @@ impl Settings {
     /// Reads the file at `path`; `Ok(None)` when there is none. Paths in it
     /// may start with `~/` and are relative to the file's folder.
     pub fn load(path: &Path) -> Result<Option<Settings>> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        let bytes = match files::read_regular(path, MAX_CONFIG_BYTES) {
+            Ok(bytes) => bytes,
+            Err(Refused::Io(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => {
                 return Err(Error::failure(format!(
-                    "cannot read the configuration {}: {e}",
+                    "cannot read the configuration {}",
                     path.display()
                 ))
-                .with_fix("fix its permissions, or point PYQ_CONFIG elsewhere"));
+                .caused_by(e)
+                .with_fix("make it a readable text file, or point PYQ_CONFIG elsewhere"));
             }
         };
+        let text = String::from_utf8(bytes).map_err(|e| {
+            Error::failure(format!(
+                "the configuration {} is not UTF-8 text",
+                path.display()
+            ))
+            .caused_by(e)
+            .with_fix(format!("correct or remove {}", path.display()))
+        })?;
         let mut settings = Settings::parse(&text).map_err(|e| {
             Error::failure(format!(
                 "the configuration {} is not valid: {e}",
@@ -72,11 +97,14 @@ impl Settings {
     }
 
     pub fn parse(text: &str) -> std::result::Result<Settings, String> {
-        let settings: Settings = toml::from_str(text).map_err(|e| e.message().to_string())?;
-        if settings.limit == Some(0) {
-            return Err("limit must be at least 1".into());
-        }
-        Ok(settings)
+        let written: Written = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        Ok(Settings {
+            guides: written.guides,
+            color: written.color,
+            limit: written.limit.map(|n| check_limit(n.into())).transpose()?,
+            index_dir: written.index_dir,
+            pager: written.pager,
+        })
     }
 }
 
@@ -118,7 +146,12 @@ mod tests {
                 .contains("colour")
         );
         assert!(Settings::parse("color = \"blue\"").is_err());
-        assert!(Settings::parse("limit = 0").is_err());
+        assert!(
+            Settings::parse("limit = 0")
+                .unwrap_err()
+                .contains("at least 1")
+        );
+        assert!(Settings::parse("limit = -4").is_err());
         assert!(Settings::parse("guides = 3").is_err());
     }
 

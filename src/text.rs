@@ -35,6 +35,9 @@ impl LineIndex {
     }
 }
 
+/// The slug of a title with no letters or digits.
+pub const EMPTY_SLUG: &str = "section";
+
 /// A URL- and shell-friendly slug: lowercase letters and digits joined by `-`.
 /// Non-ASCII letters are kept (lowercased); everything else separates words.
 pub fn slug(title: &str) -> String {
@@ -55,7 +58,7 @@ pub fn slug(title: &str) -> String {
         }
     }
     if out.is_empty() {
-        out.push_str("section");
+        out.push_str(EMPTY_SLUG);
     }
     out
 }

@@ -103,7 +103,7 @@ proptest! {
     #[test]
     fn arbitrary_markdown_never_panics(md in "[#`~>*_\\-+=|\\[\\]()!:. a-zA-Z0-9\\n\\t\"'é🚀\u{1b}\u{202e}]{0,400}") {
         let taxonomy = Taxonomy::bundled().unwrap();
-        let docs = pyq::corpus::documents("fuzz.md", &md, &taxonomy);
+        let docs = pyq::corpus::documents(&fuzz_guide(&md), &taxonomy);
         for d in &docs {
             prop_assert!(d.id.starts_with("fuzz/"));
             prop_assert!(d.line >= 1);
@@ -115,7 +115,7 @@ proptest! {
     #[test]
     fn arbitrary_unicode_never_panics(md in "\\PC{0,300}") {
         let taxonomy = Taxonomy::bundled().unwrap();
-        let _ = pyq::corpus::documents("fuzz.md", &md, &taxonomy);
+        let _ = pyq::corpus::documents(&fuzz_guide(&md), &taxonomy);
     }
 
     #[test]
@@ -135,10 +135,18 @@ fn library() -> &'static Library {
     &LIBRARY
         .get_or_init(|| {
             let dir = tempfile::tempdir().unwrap();
-            let (library, _) = Store::new(dir.path().join("index"))
+            let (library, _) = Store::locate(&dir.path().join("index"), false)
                 .build(&GuideSources::default(), BuildReason::Requested)
                 .unwrap();
             (dir, library)
         })
         .1
+}
+
+fn fuzz_guide(text: &str) -> pyq::guides::Guide {
+    pyq::guides::Guide {
+        name: "fuzz.md".into(),
+        key: "fuzz".into(),
+        text: text.into(),
+    }
 }

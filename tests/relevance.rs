@@ -112,7 +112,7 @@ fn evaluate(library: &Library, path: &str) -> (f64, f64) {
 
 fn library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
-    let (library, _) = Store::new(dir.path().join("index"))
+    let (library, _) = Store::locate(&dir.path().join("index"), false)
         .build(&GuideSources::default(), BuildReason::Requested)
         .unwrap();
     (dir, library)

@@ -3,6 +3,10 @@
 //! It is the only file read before the index itself. Replacing it (write to
 //! a temporary file, then rename) is what switches readers to a new build, so
 //! a reader sees either the old complete index or the new complete one.
+//!
+//! It carries a checksum of its own content and a hash of the generation's
+//! `meta.json` (the one tantivy file without a checksum of its own), so
+//! that a damaged manifest or `meta.json` is noticed rather than believed.
 
 use std::fs;
 use std::io::{self, Write};
@@ -10,7 +14,12 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::fingerprint::Fingerprint;
+
 pub const FILE_NAME: &str = "manifest.json";
+/// A manifest is well under a kilobyte per guide; a file much larger than
+/// any could be is not read.
+const MAX_MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
 
 /// What an index must have been built from to be used as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +55,42 @@ pub struct Manifest {
     /// Names of the guides that went in, in order.
     pub guides: Vec<String>,
     pub build_millis: u64,
+    /// Hash of the generation's `meta.json` as written.
+    pub meta_hash: String,
+    /// The segment files as they were when last checked whole: while they
+    /// still look the same, their checksums need not be read again.
+    pub files: Vec<FileStat>,
+    /// Hash of everything above; see [`Manifest::sealed`].
+    #[serde(default)]
+    pub checksum: String,
+}
+
+/// What the file system says of a file: any write to it, or its
+/// replacement, changes one of these (the change time cannot be set back).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStat {
+    pub name: String,
+    pub len: u64,
+    /// Modification and change (status) times, nanoseconds since the epoch.
+    pub modified: u128,
+    pub changed: u128,
+    pub inode: u64,
+}
+
+/// How reading the manifest went.
+#[derive(Debug)]
+pub enum Read {
+    /// There is none.
+    Missing,
+    /// It was written for another stamp (another pyq, other guides); the
+    /// rest of it was not looked at.
+    Stale(Stamp),
+    Current(Manifest),
+}
+
+/// The hash of some bytes, as the manifest writes hashes.
+pub fn hash(bytes: &[u8]) -> String {
+    Fingerprint::new().bytes(bytes).hex()
 }
 
 impl Manifest {
@@ -53,23 +98,54 @@ impl Manifest {
         index_dir.join(FILE_NAME)
     }
 
-    /// Reads the manifest; `Ok(None)` when there is none.
-    pub fn read(index_dir: &Path) -> io::Result<Option<Manifest>> {
-        match fs::read(Self::path(index_dir)) {
-            Ok(bytes) => serde_json::from_slice(&bytes)
-                .map(Some)
-                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e)),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e),
-        }
+    fn content_hash(&self) -> String {
+        let unsealed = Manifest {
+            checksum: String::new(),
+            ..self.clone()
+        };
+        hash(&serde_json::to_vec(&unsealed).unwrap_or_default())
     }
 
-    /// Replaces the manifest atomically.
+    /// The manifest with its checksum set.
+    pub fn sealed(mut self) -> Manifest {
+        self.checksum = self.content_hash();
+        self
+    }
+
+    /// Reads the manifest of `index_dir` for an index that must carry
+    /// `stamp`. An error means the file is there but damaged.
+    pub fn read(index_dir: &Path, stamp: &Stamp) -> io::Result<Read> {
+        let bytes = match crate::files::read_regular(&Self::path(index_dir), MAX_MANIFEST_BYTES) {
+            Ok(bytes) => bytes,
+            Err(crate::files::Refused::Io(e)) if e.kind() == io::ErrorKind::NotFound => {
+                return Ok(Read::Missing);
+            }
+            Err(crate::files::Refused::Io(e)) => return Err(e),
+            Err(e) => return Err(io::Error::new(io::ErrorKind::InvalidData, e)),
+        };
+        let invalid = |e: serde_json::Error| io::Error::new(io::ErrorKind::InvalidData, e);
+        // the stamp first: a manifest of another pyq may be shaped otherwise
+        let written: Stamp = serde_json::from_slice(&bytes).map_err(invalid)?;
+        if &written != stamp {
+            return Ok(Read::Stale(written));
+        }
+        let manifest: Manifest = serde_json::from_slice(&bytes).map_err(invalid)?;
+        if manifest.checksum != manifest.content_hash() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "its checksum does not match its content",
+            ));
+        }
+        Ok(Read::Current(manifest))
+    }
+
+    /// Replaces the manifest atomically, sealed with its checksum.
     pub fn write(&self, index_dir: &Path, unique: &str) -> io::Result<()> {
         let tmp = index_dir.join(format!("{FILE_NAME}.{unique}.tmp"));
+        let sealed = self.clone().sealed();
         let result = (|| {
-            let mut file = fs::File::create(&tmp)?;
-            file.write_all(&serde_json::to_vec_pretty(self).map_err(io::Error::other)?)?;
+            let mut file = fs::File::create_new(&tmp)?;
+            file.write_all(&serde_json::to_vec_pretty(&sealed).map_err(io::Error::other)?)?;
             file.sync_all()?;
             fs::rename(&tmp, Self::path(index_dir))
         })();
@@ -77,5 +153,68 @@ impl Manifest {
             let _ = fs::remove_file(&tmp);
         }
         result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn manifest() -> Manifest {
+        Manifest {
+            stamp: Stamp {
+                pyq_version: "1.0.0".into(),
+                schema_version: 4,
+                fingerprint: "abc".into(),
+            },
+            generation: "gen-1-2".into(),
+            counts: Counts {
+                guides: 1,
+                sections: 2,
+                questions: 3,
+            },
+            guides: vec!["a.md".into()],
+            build_millis: 5,
+            meta_hash: "0123".into(),
+            files: vec![FileStat {
+                name: "a.store".into(),
+                len: 10,
+                ..FileStat::default()
+            }],
+            checksum: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_written_manifest_reads_back_and_any_change_is_noticed() {
+        let dir = tempfile::tempdir().unwrap();
+        let m = manifest();
+        m.write(dir.path(), "1-1").unwrap();
+        match Manifest::read(dir.path(), &m.stamp).unwrap() {
+            Read::Current(read) => assert_eq!(read, m.clone().sealed()),
+            other => panic!("{other:?}"),
+        }
+        let path = Manifest::path(dir.path());
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, text.replace("\"a.md\"", "\"b.md\"")).unwrap();
+        assert!(Manifest::read(dir.path(), &m.stamp).is_err());
+    }
+
+    #[test]
+    fn another_stamp_is_stale_whatever_the_rest_says() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(
+            Manifest::path(dir.path()),
+            r#"{"pyq_version": "0.0.1", "schema_version": 1, "fingerprint": "x"}"#,
+        )
+        .unwrap();
+        assert!(matches!(
+            Manifest::read(dir.path(), &manifest().stamp),
+            Ok(Read::Stale(s)) if s.pyq_version == "0.0.1"
+        ));
+        assert!(matches!(
+            Manifest::read(&dir.path().join("none"), &manifest().stamp),
+            Ok(Read::Missing)
+        ));
     }
 }

@@ -2,7 +2,10 @@
 //! manifest saying what it was built from. tantivy types stay in here and in
 //! `search`.
 
+mod folder;
+mod generation;
 mod manifest;
+mod names;
 mod schema;
 mod store;
 mod tokenizer;
@@ -17,6 +20,7 @@ use tantivy::query::{AllQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
+pub use folder::SUBFOLDER;
 pub use manifest::{Counts, Manifest, Stamp};
 pub use schema::SCHEMA_VERSION;
 pub(crate) use schema::{Fields, LEVEL_ROOT, TOPIC_ROOT, analyzer, level_facet, topic_facet};
@@ -32,6 +36,9 @@ pub struct Library {
     manifest: Manifest,
     /// Where the index lives; `None` when it was built in memory only.
     location: Option<PathBuf>,
+    /// The lock that keeps other processes from removing the generation
+    /// while it is read (see `names`).
+    _in_use: Option<names::InUse>,
 }
 
 /// Document counts per topic and per difficulty.
@@ -50,8 +57,10 @@ thread_local! {
 /// Runs `f`, which reads an index, and returns its value, or a "damaged
 /// index" error when it panicked. tantivy trusts its files; a file cut short or
 /// overwritten can make it panic rather than fail, and pyq must neither
-/// crash nor print a panic for a damaged cache.
-pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T> {
+/// crash nor print a panic for a damaged cache. Only tantivy's reads are
+/// guarded (the public reading methods of [`Library`] do it themselves): a
+/// panic anywhere else is a bug of pyq's, not damage.
+pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Result<T> {
     static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
     QUIET_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
@@ -84,6 +93,7 @@ impl Library {
         index: Index,
         manifest: Manifest,
         location: Option<PathBuf>,
+        in_use: Option<names::InUse>,
     ) -> tantivy::Result<Option<Library>> {
         schema::register_analyzer(&index);
         let Some(fields) = Fields::of(&index) else {
@@ -98,6 +108,7 @@ impl Library {
             fields,
             manifest,
             location,
+            _in_use: in_use,
         }))
     }
 
@@ -123,6 +134,10 @@ impl Library {
 
     /// The document with this id.
     pub fn get(&self, id: &str) -> Result<Option<Document>> {
+        guarded(|| self.get_unguarded(id))?
+    }
+
+    fn get_unguarded(&self, id: &str) -> Result<Option<Document>> {
         let searcher = self.searcher();
         let query = TermQuery::new(
             Term::from_field_text(self.fields.id, id),
@@ -138,6 +153,10 @@ impl Library {
 
     /// Every document, in guide order.
     pub fn all(&self) -> Result<Vec<Document>> {
+        guarded(|| self.all_unguarded())?
+    }
+
+    fn all_unguarded(&self) -> Result<Vec<Document>> {
         let searcher = self.searcher();
         let total = searcher
             .search(&AllQuery, &Count)
@@ -155,6 +174,10 @@ impl Library {
 
     /// How many documents each topic and each difficulty holds.
     pub fn facet_counts(&self) -> Result<FacetCounts> {
+        guarded(|| self.facet_counts_unguarded())?
+    }
+
+    fn facet_counts_unguarded(&self) -> Result<FacetCounts> {
         let searcher = self.searcher();
         let mut topics = FacetCollector::for_field("topic");
         topics.add_facet(TOPIC_ROOT);

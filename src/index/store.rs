@@ -1,33 +1,28 @@
 //! The index directory's lifecycle: use the index when it matches what pyq
 //! would build now, otherwise build a new one beside it and switch to it.
 //!
-//! Layout of the directory:
-//!
-//! ```text
-//! manifest.json    what is current (see manifest.rs)
-//! gen-<unique>/    a complete tantivy index, named by the manifest
-//! tmp-<unique>/    a build in progress (or one that was killed)
-//! ```
-//!
-//! A build writes `tmp-*`, renames it to `gen-*`, then replaces the manifest.
-//! Readers follow the manifest, so they see a complete index or none; two
-//! processes building at once each finish with a complete index of their own,
-//! and the last manifest written wins. Old generations and abandoned builds
-//! are removed once they are old enough that no process can still be
-//! starting to read them.
+//! The folder is pyq's own (see `folder`); the names of its entries and the
+//! locks that protect them are in `names`. A build writes `tmp-*`, renames
+//! it to `gen-*`, then replaces the manifest. Readers follow the manifest,
+//! so they see a complete index or none; two processes building at once
+//! each finish with a complete index of their own, and the last manifest
+//! written wins. Every run removes the generations and builds that no live
+//! process holds, and only those.
 
 use std::fmt;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::path::Path;
+use std::time::{Duration, Instant};
 
 use tantivy::Index;
-use tantivy::index::SegmentComponent;
 
-use super::manifest::{Counts, Manifest, Stamp};
+use super::folder::{self, Place};
+use super::generation::Checked;
+use super::manifest::{self, Counts, FileStat, Manifest, Read, Stamp};
+use super::names::{self, Entry, Hold, InUse};
 use super::schema::SCHEMA_VERSION;
-use super::{Library, writer};
+use super::{Library, generation, writer};
 use crate::classify::Taxonomy;
 use crate::corpus;
 use crate::document::Kind;
@@ -37,19 +32,10 @@ use crate::guides::GuideSources;
 /// Writes the index into a directory (or memory, for `None`).
 type WriteIndex<'a> = dyn Fn(Option<&Path>) -> tantivy::Result<(Index, Counts)> + 'a;
 
-/// Every segment file ends with a footer longer than this; a shorter file
-/// was cut short.
-const MIN_SEGMENT_FILE: u64 = 16;
-
 /// The `order` of a document: its guide, then its place in the guide.
 fn document_order(guide: usize, k: usize) -> u64 {
     ((guide as u64) << 32) | k as u64
 }
-
-/// A generation no longer named by the manifest is removed after this long.
-const OLD_GENERATION_GRACE: Duration = Duration::from_secs(60);
-/// A build directory left behind (a killed build) is removed after this long.
-const ABANDONED_BUILD_GRACE: Duration = Duration::from_secs(600);
 
 /// Why pyq (re)built its index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +50,8 @@ pub enum BuildReason {
     GuidesChanged,
     /// The index could not be read.
     Damaged(String),
+    /// There is no folder of pyq's own to keep an index in.
+    NoFolder(String),
 }
 
 impl fmt::Display for BuildReason {
@@ -74,6 +62,7 @@ impl fmt::Display for BuildReason {
             BuildReason::OtherVersion(v) => write!(f, "the index was built by pyq {v}"),
             BuildReason::GuidesChanged => write!(f, "the guides changed"),
             BuildReason::Damaged(why) => write!(f, "the index could not be read: {why}"),
+            BuildReason::NoFolder(why) => write!(f, "{why}"),
         }
     }
 }
@@ -101,23 +90,24 @@ pub struct BuildReport {
 
 /// The index directory.
 pub struct Store {
-    dir: PathBuf,
-}
-
-fn unique_suffix() -> String {
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    format!("{nanos:x}-{}", std::process::id())
+    place: Place,
 }
 
 impl Store {
-    pub fn new(dir: impl Into<PathBuf>) -> Store {
-        Store { dir: dir.into() }
+    /// The store for the folder `dir`. `default` says `dir` is pyq's own
+    /// cache folder rather than one the user named (see `folder::place`).
+    pub fn locate(dir: &Path, default: bool) -> Store {
+        Store {
+            place: folder::place(dir, default),
+        }
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
+    /// The folder the index is kept in; `None` when it is kept in memory.
+    pub fn dir(&self) -> Option<&Path> {
+        match &self.place {
+            Place::Own(dir) => Some(dir),
+            Place::Refused(_) => None,
+        }
     }
 
     /// What an index built now from `sources` would be stamped with.
@@ -135,81 +125,54 @@ impl Store {
         &self,
         sources: &GuideSources,
     ) -> std::result::Result<Library, BuildReason> {
+        let dir = match &self.place {
+            Place::Own(dir) => dir,
+            Place::Refused(why) => return Err(BuildReason::NoFolder(why.clone())),
+        };
         let stamp = Store::stamp(sources);
         let mut reason = BuildReason::Missing;
         // A failed open is retried when another process replaced the index
         // meanwhile; a few rounds are plenty.
         for _ in 0..3 {
-            let manifest = match Manifest::read(&self.dir) {
-                Ok(Some(m)) => m,
-                Ok(None) => return Err(BuildReason::Missing),
+            let manifest = match Manifest::read(dir, &stamp) {
+                Ok(Read::Current(m)) => m,
+                Ok(Read::Missing) => return Err(BuildReason::Missing),
+                Ok(Read::Stale(written)) => {
+                    return Err(
+                        if written.pyq_version != stamp.pyq_version
+                            || written.schema_version != stamp.schema_version
+                        {
+                            BuildReason::OtherVersion(written.pyq_version)
+                        } else {
+                            BuildReason::GuidesChanged
+                        },
+                    );
+                }
                 Err(e) => {
                     return Err(BuildReason::Damaged(format!(
                         "{}: {e}",
-                        Manifest::path(&self.dir).display()
+                        Manifest::path(dir).display()
                     )));
                 }
             };
-            if manifest.stamp != stamp {
-                return Err(
-                    if manifest.stamp.pyq_version != stamp.pyq_version
-                        || manifest.stamp.schema_version != stamp.schema_version
-                    {
-                        BuildReason::OtherVersion(manifest.stamp.pyq_version.clone())
-                    } else {
-                        BuildReason::GuidesChanged
-                    },
-                );
-            }
-            let opened = super::guarded(|| self.open_generation(&manifest))
-                .unwrap_or_else(|e| Err(e.message));
-            match opened {
-                Ok(library) => return Ok(library),
+            match open_generation(dir, &manifest, None) {
+                Ok(library) => {
+                    sweep(dir, &manifest.generation);
+                    return Ok(library);
+                }
                 Err(e) => {
                     reason = BuildReason::Damaged(e);
-                    if Manifest::read(&self.dir).ok().flatten().as_ref() == Some(&manifest) {
+                    let now = match Manifest::read(dir, &stamp) {
+                        Ok(Read::Current(m)) => Some(m.generation),
+                        _ => None,
+                    };
+                    if now.as_ref() == Some(&manifest.generation) {
                         break;
                     }
                 }
             }
         }
         Err(reason)
-    }
-
-    fn open_generation(&self, manifest: &Manifest) -> std::result::Result<Library, String> {
-        let gen_dir = self.dir.join(&manifest.generation);
-        if !manifest.generation.starts_with("gen-") || !gen_dir.is_dir() {
-            return Err(format!("{} is missing", gen_dir.display()));
-        }
-        let index =
-            Index::open_in_dir(&gen_dir).map_err(|e| format!("{}: {e}", gen_dir.display()))?;
-        // tantivy opens segment files lazily; a deleted one would fail a
-        // search later rather than here.
-        let metas = index
-            .searchable_segment_metas()
-            .map_err(|e| format!("{}: {e}", gen_dir.display()))?;
-        let components = [
-            SegmentComponent::Postings,
-            SegmentComponent::Positions,
-            SegmentComponent::FastFields,
-            SegmentComponent::FieldNorms,
-            SegmentComponent::Terms,
-            SegmentComponent::Store,
-        ];
-        let files = metas
-            .iter()
-            .flat_map(|m| components.iter().map(|c| m.relative_path(c.clone())));
-        for file in files {
-            let path = gen_dir.join(&file);
-            match fs::metadata(&path) {
-                Ok(meta) if meta.len() >= MIN_SEGMENT_FILE => {}
-                Ok(_) => return Err(format!("{} is cut short", path.display())),
-                Err(_) => return Err(format!("{} is missing", path.display())),
-            }
-        }
-        Library::new(index, manifest.clone(), Some(self.dir.clone()))
-            .map_err(|e| format!("{}: {e}", gen_dir.display()))?
-            .ok_or_else(|| format!("{} has another schema", gen_dir.display()))
     }
 
     /// Builds a new index from `sources` and makes it current. When the
@@ -266,24 +229,36 @@ impl Store {
             Ok((builder.finish()?, counts))
         };
         let names: Vec<String> = guides.iter().map(|g| g.name.clone()).collect();
-        let manifest = |generation: String, counts: &Counts| Manifest {
+        let manifest = |generation: String, counts: &Counts, written: Written| Manifest {
             stamp: Store::stamp(sources),
             generation,
             counts: counts.clone(),
             guides: names.clone(),
             build_millis: started.elapsed().as_millis() as u64,
+            meta_hash: written.meta_hash,
+            files: written.files,
+            checksum: String::new(),
         };
 
-        let (library, counts, not_saved) = match self.write_generation(&write, &manifest) {
-            Ok((library, counts)) => (library, counts, None),
+        let saved = match &self.place {
+            Place::Own(dir) => write_generation(dir, &write, &manifest),
+            Place::Refused(why) => Err(why.clone()),
+        };
+        let (library, counts, not_saved) = match saved {
+            Ok((library, counts, not_saved)) => (library, counts, not_saved),
             Err(why) => {
                 let (index, counts) =
                     write(None).map_err(|e| super::index_error("cannot build the index", e))?;
-                let library = Library::new(index, manifest("memory".into(), &counts), None)
-                    .map_err(|e| super::index_error("cannot open the index", e))?
-                    .ok_or_else(|| {
-                        Error::failure("the index built in memory has an unexpected schema")
-                    })?;
+                let library = Library::new(
+                    index,
+                    manifest("memory".into(), &counts, Written::default()),
+                    None,
+                    None,
+                )
+                .map_err(|e| super::index_error("cannot open the index", e))?
+                .ok_or_else(|| {
+                    Error::failure("the index built in memory has an unexpected schema")
+                })?;
                 (library, counts, Some(why))
             }
         };
@@ -296,78 +271,166 @@ impl Store {
         };
         Ok((library, report))
     }
+}
 
-    /// Writes a new generation, switches the manifest to it and opens it.
-    fn write_generation(
-        &self,
-        write: &WriteIndex,
-        manifest: &dyn Fn(String, &Counts) -> Manifest,
-    ) -> std::result::Result<(Library, Counts), String> {
-        let unique = unique_suffix();
-        let tmp = self.dir.join(format!("tmp-{unique}"));
-        let generation = format!("gen-{unique}");
-        let gen_dir = self.dir.join(&generation);
-        let io_err = |what: &str, path: &Path, e: io::Error| {
-            format!("cannot {what} {}: {e}", path.display())
-        };
+/// What a build left on disk, for its manifest.
+#[derive(Default)]
+struct Written {
+    meta_hash: String,
+    files: Vec<FileStat>,
+}
 
-        fs::create_dir_all(&self.dir).map_err(|e| io_err("create", &self.dir, e))?;
-        fs::create_dir(&tmp).map_err(|e| io_err("write to", &self.dir, e))?;
-        let counts = match write(Some(&tmp)) {
-            Ok((index, counts)) => {
-                drop(index);
-                counts
-            }
-            Err(e) => {
-                let _ = fs::remove_dir_all(&tmp);
-                return Err(format!(
-                    "cannot write the index in {}: {e}",
-                    self.dir.display()
-                ));
-            }
-        };
-        fs::rename(&tmp, &gen_dir).map_err(|e| {
-            let _ = fs::remove_dir_all(&tmp);
-            io_err("rename the new index into", &gen_dir, e)
-        })?;
-        let manifest = manifest(generation.clone(), &counts);
-        manifest
-            .write(&self.dir, &unique)
-            .map_err(|e| io_err("write the manifest in", &self.dir, e))?;
-        self.remove_stale(&generation);
-        Ok((self.open_generation(&manifest)?, counts))
+/// Opens the generation `manifest` names in `dir`, checked (see
+/// `generation`); `held` is the lock of a generation this process built.
+fn open_generation(
+    dir: &Path,
+    manifest: &Manifest,
+    held: Option<InUse>,
+) -> std::result::Result<Library, String> {
+    if names::entry_kind(&manifest.generation) != Some(Entry::Generation) {
+        return Err(format!(
+            "{} names no index of pyq's ({:?})",
+            Manifest::path(dir).display(),
+            manifest.generation
+        ));
     }
+    let gen_dir = dir.join(&manifest.generation);
+    let held = match held {
+        Some(held) => Some(held),
+        None => match names::hold(&gen_dir) {
+            Hold::Held(held) => Some(held),
+            Hold::Unlocked => None,
+            Hold::Removing => return Err(format!("{} is being removed", gen_dir.display())),
+        },
+    };
+    if !gen_dir.is_dir() {
+        return Err(format!("{} is missing", gen_dir.display()));
+    }
+    let (index, checked) = super::guarded(|| generation::open(&gen_dir, manifest))
+        .map_err(|e| e.message)?
+        .map_err(|e| e.to_string())?;
+    let library = super::guarded(|| Library::new(index, manifest.clone(), Some(dir.into()), held))
+        .map_err(|e| e.message)?
+        .map_err(|e| format!("{}: {e}", gen_dir.display()))?
+        .ok_or_else(|| format!("{} has another schema", gen_dir.display()))?;
+    let documents = library.searcher().num_docs();
+    if documents != manifest.counts.documents() as u64 {
+        return Err(format!(
+            "{} holds {documents} documents where {} went in",
+            gen_dir.display(),
+            manifest.counts.documents()
+        ));
+    }
+    if let Checked::Verified(files) = checked {
+        remember_checked(dir, manifest, files);
+    }
+    Ok(library)
+}
 
-    /// Removes generations other than `current` and abandoned builds, once
-    /// they are old enough (see the module comment).
-    fn remove_stale(&self, current: &str) {
-        let Ok(entries) = fs::read_dir(&self.dir) else {
-            return;
-        };
-        let now = SystemTime::now();
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let grace = if name.starts_with("gen-") && name != current {
-                OLD_GENERATION_GRACE
-            } else if name.starts_with("tmp-") || name.ends_with(".tmp") {
-                ABANDONED_BUILD_GRACE
-            } else {
-                continue;
-            };
-            let age = entry
-                .metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| now.duration_since(t).ok())
-                .unwrap_or_default();
-            if age >= grace {
-                let path = entry.path();
-                let _ = if path.is_dir() {
-                    fs::remove_dir_all(&path)
-                } else {
-                    fs::remove_file(&path)
-                };
+/// Records in the manifest that the generation's files were checked whole
+/// as they are now, so that the next run need not read them again. Best
+/// effort: a read-only folder keeps the old manifest, and the files are
+/// checked again next time.
+fn remember_checked(dir: &Path, manifest: &Manifest, files: Vec<FileStat>) {
+    // only while the manifest still names this generation
+    match Manifest::read(dir, &manifest.stamp) {
+        Ok(Read::Current(now)) if now == *manifest => {}
+        _ => return,
+    }
+    let updated = Manifest {
+        files,
+        ..manifest.clone()
+    };
+    let _ = updated.write(dir, &names::unique());
+}
+
+/// Writes a new generation in `dir`, switches the manifest to it and opens
+/// it. The third value says why the manifest could not be switched: the
+/// index is then used once and left for the next run to remove.
+fn write_generation(
+    dir: &Path,
+    write: &WriteIndex,
+    manifest: &dyn Fn(String, &Counts, Written) -> Manifest,
+) -> std::result::Result<(Library, Counts, Option<String>), String> {
+    let io_err =
+        |what: &str, path: &Path, e: io::Error| format!("cannot {what} {}: {e}", path.display());
+    fs::create_dir_all(dir).map_err(|e| io_err("create", dir, e))?;
+    folder::mark(dir).map_err(|e| io_err("mark as pyq's the folder", dir, e))?;
+    let unique = names::unique();
+    let tmp = dir.join(format!("{}{unique}", names::BUILD_PREFIX));
+    let generation = format!("{}{unique}", names::GENERATION_PREFIX);
+    let gen_dir = dir.join(&generation);
+
+    fs::create_dir(&tmp).map_err(|e| io_err("write to", dir, e))?;
+    let held = match names::hold_new(&tmp) {
+        Ok(held) => held,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(io_err("write to", dir, e));
+        }
+    };
+    let built = write(Some(&tmp))
+        .map_err(|e| e.to_string())
+        .and_then(|(index, counts)| {
+            // renaming the folder leaves its files' stats as they are
+            let files = generation::current_stats(&tmp, &index).map_err(|e| e.to_string())?;
+            let meta = fs::read(tmp.join("meta.json")).map_err(|e| e.to_string())?;
+            Ok((
+                counts,
+                Written {
+                    meta_hash: manifest::hash(&meta),
+                    files,
+                },
+            ))
+        });
+    let (counts, written) = match built {
+        Ok(built) => built,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(format!("cannot write the index in {}: {e}", dir.display()));
+        }
+    };
+    if let Err(e) = fs::rename(&tmp, &gen_dir) {
+        let _ = fs::remove_dir_all(&tmp);
+        return Err(io_err("rename the new index into", &gen_dir, e));
+    }
+    let manifest = manifest(generation.clone(), &counts, written).sealed();
+    let not_saved = manifest
+        .write(dir, &unique)
+        .err()
+        .map(|e| io_err("replace", &Manifest::path(dir), e));
+    let library = open_generation(dir, &manifest, Some(held))?;
+    if not_saved.is_none() {
+        sweep(dir, &generation);
+    }
+    Ok((library, counts, not_saved))
+}
+
+/// Removes, from pyq's own folder `dir`, the generations other than
+/// `current` and the builds that no live process holds, and manifests left
+/// half-written long ago. Nothing else is touched.
+fn sweep(dir: &Path, current: &str) {
+    if !folder::is_tagged(dir) {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let path = entry.path();
+        match names::entry_kind(name) {
+            Some(Entry::Generation) if name != current => {
+                names::remove_unused(&path);
             }
+            Some(Entry::Build) => {
+                names::remove_unused(&path);
+            }
+            Some(Entry::ManifestInProgress) if names::older_than(&path, names::MANIFEST_GRACE) => {
+                let _ = fs::remove_file(&path);
+            }
+            _ => {}
         }
     }
 }

@@ -18,8 +18,20 @@ impl Library {
     }
 }
 
+/// Answers read from a damaged index count as "no such word": the search
+/// that follows notices the damage and says so.
 impl Vocabulary for Library {
     fn known(&self, word: &str) -> bool {
+        super::guarded(|| self.known_unguarded(word)).unwrap_or(false)
+    }
+
+    fn similar(&self, word: &str, max_typos: usize) -> Vec<Similar> {
+        super::guarded(|| self.similar_unguarded(word, max_typos)).unwrap_or_default()
+    }
+}
+
+impl Library {
+    fn known_unguarded(&self, word: &str) -> bool {
         let f = self.fields;
         self.doc_freq(f.words, word) > 0 || {
             let stemmed = stem(word);
@@ -29,7 +41,7 @@ impl Vocabulary for Library {
         }
     }
 
-    fn similar(&self, word: &str, max_typos: usize) -> Vec<Similar> {
+    fn similar_unguarded(&self, word: &str, max_typos: usize) -> Vec<Similar> {
         if max_typos == 0 {
             return Vec::new();
         }

@@ -152,6 +152,13 @@ pub fn provenance(doc: &Document) -> String {
     ))
 }
 
+/// Text made safe for a terminal, lines kept: escape sequences, control
+/// characters and bidi overrides removed (see `safe`). For messages that
+/// quote file names, ids or keys the user's files chose.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    safe::clean(s)
+}
+
 /// Text made safe to sit on one line of a terminal: control characters
 /// removed (see `safe`), tabs and newlines turned into spaces.
 pub fn one_line(s: &str) -> String {
