@@ -8,7 +8,7 @@
 use std::hint::black_box;
 
 use pyq::classify::Taxonomy;
-use pyq::guides::{Guide, GuideSources};
+use pyq::guides::{Guide, GuideSources, Guides};
 use pyq::index::{BuildReason, Library, Store};
 use pyq::search::Filters;
 
@@ -39,7 +39,7 @@ fn documents_of_all_guides(bencher: divan::Bencher) {
 
 #[divan::bench(sample_count = 20)]
 fn build_index(bencher: divan::Bencher) {
-    let sources = GuideSources::default();
+    let sources = Guides::bundled_only();
     bencher
         .with_inputs(|| tempfile::tempdir().unwrap())
         .bench_values(|dir| {
@@ -53,7 +53,7 @@ fn library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::locate(&dir.path().join("index"), false);
     let (library, _) = store
-        .build(&GuideSources::default(), BuildReason::Requested)
+        .build(&Guides::bundled_only(), BuildReason::Requested)
         .unwrap();
     (dir, library)
 }
@@ -74,7 +74,7 @@ fn lookup(bencher: divan::Bencher, query: &str) {
 fn open_current_index(bencher: divan::Bencher) {
     let (dir, _library) = library();
     let store = Store::locate(&dir.path().join("index"), false);
-    let sources = GuideSources::default();
+    let sources = Guides::bundled_only();
     bencher.bench(|| black_box(store.open_current(&sources).ok().unwrap()));
 }
 

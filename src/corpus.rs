@@ -125,7 +125,7 @@ fn outline_long_chapters(docs: &mut [Document], headings: &[usize]) {
         let mut outline = String::from("Sections:\n\n");
         for &j in below.iter().filter(|&&j| docs[j].level == child_level) {
             outline.push_str(&format!(
-                "- **{}** — `pyq show {}`\n",
+                "- **{}** — `pyq --show {}`\n",
                 docs[j].title, docs[j].id
             ));
         }
@@ -249,7 +249,7 @@ mod tests {
         let d = docs(&md);
         assert_eq!(
             d[0].body,
-            "Sections:\n\n- **One** — `pyq show my-guide/one`\n- **Two** — `pyq show my-guide/two`\n"
+            "Sections:\n\n- **One** — `pyq --show my-guide/one`\n- **Two** — `pyq --show my-guide/two`\n"
         );
         assert!(d[0].body_is_subsections);
         assert!(d[1].body.starts_with("word"), "sections with text keep it");

@@ -7,6 +7,58 @@ use std::fmt;
 use std::fs::{self, File, Metadata};
 use std::io::{self, Read};
 use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+/// What the file system says of a file or folder, enough to notice a
+/// change: any write to a file, and any entry added to, removed from or
+/// renamed in a folder, changes its modification time, and anything at all
+/// changes its change time, which cannot be set back.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stat {
+    pub len: u64,
+    /// Modification and change (status) times, in nanoseconds since the
+    /// Unix epoch (0 where unknown; 64 bits last until the year 2554).
+    pub modified: u64,
+    pub changed: u64,
+    /// The inode (0 where unknown): a file replaced by another has another.
+    pub inode: u64,
+}
+
+impl Stat {
+    pub fn of(meta: &Metadata) -> Stat {
+        let nanos = |t: io::Result<SystemTime>| {
+            t.ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
+        };
+        #[cfg(unix)]
+        let (changed, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            let secs = u64::try_from(meta.ctime()).unwrap_or(0);
+            let nsecs = u64::try_from(meta.ctime_nsec()).unwrap_or(0);
+            (
+                secs.saturating_mul(1_000_000_000).saturating_add(nsecs),
+                meta.ino(),
+            )
+        };
+        #[cfg(not(unix))]
+        let (changed, inode) = (0, 0);
+        Stat {
+            len: meta.len(),
+            modified: nanos(meta.modified()),
+            changed,
+            inode,
+        }
+    }
+
+    /// The stat of `path` (following links), or `None` when it cannot be
+    /// looked at.
+    pub fn of_path(path: &Path) -> Option<Stat> {
+        fs::metadata(path).ok().map(|m| Stat::of(&m))
+    }
+}
 
 /// Why a file was not read.
 #[derive(Debug)]

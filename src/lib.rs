@@ -2,32 +2,26 @@
 //!
 //! Data flows one way: guides → [`split`] (sections) → [`questions`] →
 //! [`classify`] (topic, difficulty) → [`index`] (tantivy) → [`search`] (hits)
-//! → [`render`] (terminal, plain text, JSON). [`app`] wires the stages to
-//! the command line ([`cli`]).
+//! → [`render`] (terminal, plain text, JSON). The `pyq` binary
+//! (`src/bin/pyq`) wires the stages to the command line and owns the
+//! interactive parts: the picker, the quiz, the pager.
 
-pub mod app;
 pub mod classify;
-pub mod cli;
-pub mod config;
 pub mod corpus;
 pub mod document;
 pub mod error;
+pub mod fault;
 pub mod files;
 pub mod fingerprint;
 pub mod fuzzy;
 pub mod guides;
 pub mod index;
 pub mod mojibake;
-pub mod pager;
-pub mod picker;
-pub mod progress;
 pub mod query;
 pub mod questions;
-pub mod quiz;
 pub mod rank;
 pub mod render;
 pub mod search;
-pub mod settings;
 pub mod snippet;
 pub mod split;
 pub mod terms;

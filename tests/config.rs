@@ -7,7 +7,7 @@ use serde_json::Value;
 
 fn paths(env: &TestEnv, extra: &[&str], vars: &[(&str, &str)]) -> Vec<Value> {
     let mut cmd = env.command();
-    cmd.args(extra).args(["paths", "--json"]);
+    cmd.args(extra).args(["--paths", "--json"]);
     for (k, v) in vars {
         cmd.env(k, v);
     }
@@ -57,7 +57,7 @@ fn paths_says_where_each_setting_came_from() {
         file_guides.to_str().unwrap()
     );
     let mut cmd = env.command();
-    cmd.env_remove("PYQ_INDEX_DIR").args(["paths", "--json"]);
+    cmd.env_remove("PYQ_INDEX_DIR").args(["--paths", "--json"]);
     let rows = json(&cmd.output().unwrap());
     assert_eq!(row(&rows, "index", 0)["source"], "config file");
     assert_eq!(
@@ -90,7 +90,7 @@ fn paths_says_where_each_setting_came_from() {
         .env_remove("PYQ_INDEX_DIR")
         .env("HOME", env.dir.path())
         .env("XDG_CONFIG_HOME", env.dir.path().join("xdg"));
-    let rows = json(&cmd.args(["paths", "--json"]).output().unwrap());
+    let rows = json(&cmd.args(["--paths", "--json"]).output().unwrap());
     assert_eq!(row(&rows, "config", 0)["source"], "default");
     assert!(
         row(&rows, "config", 0)["path"]
@@ -99,7 +99,7 @@ fn paths_says_where_each_setting_came_from() {
             .ends_with("config.toml")
     );
     assert_eq!(row(&rows, "index", 0)["source"], "default");
-    let text = stdout(&env.run(&["paths"]));
+    let text = stdout(&env.run(&["--paths"]));
     assert!(text.lines().count() >= 3 && text.contains("config") && text.contains("index"));
 }
 

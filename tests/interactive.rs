@@ -19,14 +19,14 @@ fn counts(screen: &str) -> (usize, usize) {
 
 fn built() -> TestEnv {
     let env = TestEnv::new();
-    assert_eq!(code(&env.run(&["index"])), 0);
+    assert_eq!(code(&env.run(&["--reindex"])), 0);
     env
 }
 
 #[test]
 fn the_picker_filters_as_you_type_and_prints_the_pick() {
     let env = built();
-    let all = stdout(&env.run(&["list"])).lines().count();
+    let all = stdout(&env.run(&["-l"])).lines().count();
     let mut term = Terminal::spawn(&env, &["-i"], 30, 120);
     let screen = term.wait_for_text("pyq>");
     assert_eq!(counts(&screen), (all, all), "everything before typing");
@@ -76,7 +76,7 @@ fn the_picker_filters_as_you_type_and_prints_the_pick() {
 #[test]
 fn the_picker_respects_filters_and_esc_leaves_with_130() {
     let env = built();
-    let beginner = stdout(&env.run(&["list", "--level", "beginner"]))
+    let beginner = stdout(&env.run(&["-l", "--level", "beginner"]))
         .lines()
         .count();
     let mut term = Terminal::spawn(&env, &["-i", "--level", "beginner", "clos"], 24, 80);
@@ -115,7 +115,7 @@ fn the_quiz_reveals_marks_and_sums_up_with_single_keys() {
     let env = built();
     let mut term = Terminal::spawn(
         &env,
-        &["quiz", "-n", "2", "--seed", "11", "--topic", "oop"],
+        &["--quiz", "-n", "2", "--seed", "11", "--topic", "oop"],
         40,
         100,
     );
@@ -136,14 +136,14 @@ fn the_quiz_reveals_marks_and_sums_up_with_single_keys() {
     term.type_keys("n");
     let screen = term.wait_for_text("Known 1 of 2 (50%)");
     assert!(screen.contains("  oop  1/2"), "{screen}");
-    assert!(screen.contains("To review (pyq show ID):"));
+    assert!(screen.contains("To review (pyq --show ID):"));
     assert_eq!(term.exit_code(), 0);
 }
 
 #[test]
 fn keys_typed_ahead_of_the_quiz_count() {
     let env = built();
-    let mut term = Terminal::spawn(&env, &["quiz", "-n", "1", "--seed", "3"], 30, 100);
+    let mut term = Terminal::spawn(&env, &["--quiz", "-n", "1", "--seed", "3"], 30, 100);
     // typed before pyq reads keys: the terminal turns Enter into a line feed
     term.type_keys("\r");
     term.wait_for_text("Did you know it?");
@@ -155,7 +155,7 @@ fn keys_typed_ahead_of_the_quiz_count() {
 #[test]
 fn ctrl_c_leaves_the_quiz_with_130() {
     let env = built();
-    let mut term = Terminal::spawn(&env, &["quiz"], 30, 100);
+    let mut term = Terminal::spawn(&env, &["--quiz"], 30, 100);
     term.wait_for_text("Question 1 of 10");
     term.type_keys("\x03");
     assert_eq!(term.exit_code(), 130);

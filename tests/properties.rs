@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use pyq::classify::Taxonomy;
-use pyq::guides::GuideSources;
+use pyq::guides::Guides;
 use pyq::index::{BuildReason, Library, Store};
 use pyq::search::Filters;
 
@@ -136,7 +136,7 @@ fn library() -> &'static Library {
         .get_or_init(|| {
             let dir = tempfile::tempdir().unwrap();
             let (library, _) = Store::locate(&dir.path().join("index"), false)
-                .build(&GuideSources::default(), BuildReason::Requested)
+                .build(&Guides::bundled_only(), BuildReason::Requested)
                 .unwrap();
             (dir, library)
         })

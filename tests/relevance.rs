@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use pyq::guides::GuideSources;
+use pyq::guides::Guides;
 use pyq::index::{BuildReason, Library, Store};
 use pyq::search::{Filters, Hit};
 
@@ -113,7 +113,7 @@ fn evaluate(library: &Library, path: &str) -> (f64, f64) {
 fn library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
     let (library, _) = Store::locate(&dir.path().join("index"), false)
-        .build(&GuideSources::default(), BuildReason::Requested)
+        .build(&Guides::bundled_only(), BuildReason::Requested)
         .unwrap();
     (dir, library)
 }

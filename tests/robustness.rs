@@ -15,15 +15,15 @@ const ESC: char = '\u{1b}';
 #[test]
 fn mojibake_in_the_bundled_guides_never_shows() {
     let env = TestEnv::new();
-    let o = env.run(&["list", "--json"]);
+    let o = env.run(&["--json"]);
     assert_eq!(code(&o), 0);
     let text = String::from_utf8(o.stdout).unwrap();
     for bad in ["â€", "Â²", "ðŸ", "\\uf8ff", "üêç", "‚úÖ", "‚≠ê", "â”œ"] {
         assert!(!text.contains(bad), "{bad:?} is still shown");
     }
     let o = env.run(&[
-        "show",
         "--json",
+        "--show",
         "python-complete-mastery-guide/python-complete-mastery-guide",
     ]);
     assert_eq!(json(&o)[0]["title"], "🐍 Python Complete Mastery Guide");
@@ -103,7 +103,7 @@ fn control_characters_from_a_guide_never_reach_the_terminal() {
     let piped = env.run(&["--guides", dir, "zebracorn"]);
     assert!(!piped.stdout.contains(&0x1b), "no escape at all in a pipe");
     assert!(stdout(&piped).contains("Clear  screen"));
-    for args in [vec!["-l", "zebracorn"], vec!["list"]] {
+    for args in [vec!["-l", "zebracorn"], vec!["-l"]] {
         let mut full = vec!["--guides", dir];
         full.extend(args);
         let o = env.run(&full);
@@ -199,7 +199,6 @@ fn broken_guides_are_skipped_or_mended_and_the_rest_answers() {
     let same = json(&env.run(&[
         "--guides",
         dir.to_str().unwrap(),
-        "list",
         "--json",
         "--guide",
         "dupes",
@@ -340,7 +339,11 @@ fn an_index_of_another_version_or_schema_is_rebuilt() {
     for (field, value, says) in [
         ("pyq_version", Value::from("0.0.1"), "built by pyq 0.0.1"),
         ("schema_version", Value::from(0), "built by pyq"),
-        ("fingerprint", Value::from("0000"), "the guides changed"),
+        (
+            "fingerprint",
+            Value::from("0000"),
+            "its checksum does not match",
+        ),
     ] {
         let env = TestEnv::new();
         env.run(&["gil"]);
@@ -372,7 +375,7 @@ fn an_unwritable_index_directory_still_answers_and_names_the_fix() {
     );
     let o = env
         .command()
-        .arg("index")
+        .arg("--reindex")
         .env("PYQ_INDEX_DIR", blocker.join("index"))
         .output()
         .unwrap();
@@ -389,7 +392,10 @@ fn a_build_killed_half_way_leaves_a_sound_index() {
     let before = env.manifest();
     // kill rebuilds at several moments
     for delay in [5u64, 40, 120] {
-        env.run_and_kill(&["--guides", copies, "index"], Duration::from_millis(delay));
+        env.run_and_kill(
+            &["--guides", copies, "--reindex"],
+            Duration::from_millis(delay),
+        );
         let o = env.run(&["--guides", copies, "--json", "-n", "1", "gil"]);
         assert_eq!(code(&o), 0, "{}", stderr(&o));
         assert!(json(&o)[0]["title"].as_str().unwrap().contains("GIL"));
@@ -404,7 +410,10 @@ fn a_build_killed_half_way_leaves_a_sound_index() {
 
     // and on an empty directory: a killed first build is simply redone
     let fresh = TestEnv::new();
-    fresh.run_and_kill(&["--guides", copies, "index"], Duration::from_millis(60));
+    fresh.run_and_kill(
+        &["--guides", copies, "--reindex"],
+        Duration::from_millis(60),
+    );
     let o = fresh.run(&["--guides", copies, "--json", "-n", "1", "gil"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(stderr(&fresh.run(&["--guides", copies, "gil"])), "");

@@ -45,7 +45,7 @@ fn assert_snapshot(name: &str, actual: &str) {
 }
 
 fn show(env: &TestEnv, id: &str, color: &str) -> String {
-    let o = env.run(&["--color", color, "show", id]);
+    let o = env.run(&["--color", color, "--show", id]);
     assert_eq!(code(&o), 0, "{}", common::stderr(&o));
     stdout(&o)
 }

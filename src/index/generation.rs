@@ -215,27 +215,9 @@ fn stats(dir: &Path, files: &[PathBuf]) -> Result<Vec<FileStat>, Unusable> {
 }
 
 fn file_stat(file: &Path, meta: &std::fs::Metadata) -> FileStat {
-    let nanos = |t: io::Result<std::time::SystemTime>| {
-        t.ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos())
-    };
-    #[cfg(unix)]
-    let (changed, inode) = {
-        use std::os::unix::fs::MetadataExt;
-        (
-            meta.ctime() as u128 * 1_000_000_000 + meta.ctime_nsec() as u128,
-            meta.ino(),
-        )
-    };
-    #[cfg(not(unix))]
-    let (changed, inode) = (0, 0);
     FileStat {
         name: file.to_string_lossy().into_owned(),
-        len: meta.len(),
-        modified: nanos(meta.modified()),
-        changed,
-        inode,
+        stat: crate::files::Stat::of(meta),
     }
 }
 

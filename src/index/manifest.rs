@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::files::Stat;
 use crate::fingerprint::Fingerprint;
+use crate::guides::Watch;
 
 pub const FILE_NAME: &str = "manifest.json";
 /// A manifest is well under a kilobyte per guide; a file much larger than
@@ -26,12 +28,25 @@ const MAX_MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
 pub struct Stamp {
     pub pyq_version: String,
     pub schema_version: u32,
-    /// Hash of the bundled guides and data, and of the user's guide files
-    /// (path, size, modification time).
+    /// Hash of the bundled guides and data, fixed when pyq was built.
+    #[serde(default)]
+    pub bundled: String,
+    /// Hash of the bundled guides and data and of the user's guide files
+    /// (path and stat; see `guides::GuideSources::fingerprint`).
     pub fingerprint: String,
 }
 
-/// Counts kept with an index, for reports and `pyq topics`.
+impl Stamp {
+    /// Whether an index stamped `self` was built by the same pyq, with the
+    /// same bundled guides (the user's guides aside).
+    pub fn same_build(&self, other: &Stamp) -> bool {
+        self.pyq_version == other.pyq_version
+            && self.schema_version == other.schema_version
+            && self.bundled == other.bundled
+    }
+}
+
+/// Counts kept with an index, for reports and `pyq --topics`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
     pub guides: usize,
@@ -52,29 +67,25 @@ pub struct Manifest {
     /// Sub-directory of the index directory holding the tantivy index.
     pub generation: String,
     pub counts: Counts,
-    /// Names of the guides that went in, in order.
-    pub guides: Vec<String>,
     pub build_millis: u64,
     /// Hash of the generation's `meta.json` as written.
     pub meta_hash: String,
     /// The segment files as they were when last checked whole: while they
     /// still look the same, their checksums need not be read again.
     pub files: Vec<FileStat>,
+    /// What tells cheaply whether the user's guides changed.
+    pub watch: Watch,
     /// Hash of everything above; see [`Manifest::sealed`].
     #[serde(default)]
     pub checksum: String,
 }
 
-/// What the file system says of a file: any write to it, or its
-/// replacement, changes one of these (the change time cannot be set back).
+/// A segment file and its stat.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileStat {
     pub name: String,
-    pub len: u64,
-    /// Modification and change (status) times, nanoseconds since the epoch.
-    pub modified: u128,
-    pub changed: u128,
-    pub inode: u64,
+    #[serde(flatten)]
+    pub stat: Stat,
 }
 
 /// How reading the manifest went.
@@ -82,10 +93,10 @@ pub struct FileStat {
 pub enum Read {
     /// There is none.
     Missing,
-    /// It was written for another stamp (another pyq, other guides); the
-    /// rest of it was not looked at.
+    /// It was written by another pyq, or one with other bundled guides;
+    /// the rest of it was not looked at.
     Stale(Stamp),
-    Current(Manifest),
+    Current(Box<Manifest>),
 }
 
 /// The hash of some bytes, as the manifest writes hashes.
@@ -112,8 +123,10 @@ impl Manifest {
         self
     }
 
-    /// Reads the manifest of `index_dir` for an index that must carry
-    /// `stamp`. An error means the file is there but damaged.
+    /// Reads the manifest of `index_dir` for an index that must have been
+    /// built as `stamp` says (see [`Stamp::same_build`]; whether the user's
+    /// guides changed is for the caller to tell). An error means the file
+    /// is there but damaged.
     pub fn read(index_dir: &Path, stamp: &Stamp) -> io::Result<Read> {
         let bytes = match crate::files::read_regular(&Self::path(index_dir), MAX_MANIFEST_BYTES) {
             Ok(bytes) => bytes,
@@ -126,7 +139,7 @@ impl Manifest {
         let invalid = |e: serde_json::Error| io::Error::new(io::ErrorKind::InvalidData, e);
         // the stamp first: a manifest of another pyq may be shaped otherwise
         let written: Stamp = serde_json::from_slice(&bytes).map_err(invalid)?;
-        if &written != stamp {
+        if !written.same_build(stamp) {
             return Ok(Read::Stale(written));
         }
         let manifest: Manifest = serde_json::from_slice(&bytes).map_err(invalid)?;
@@ -136,7 +149,7 @@ impl Manifest {
                 "its checksum does not match its content",
             ));
         }
-        Ok(Read::Current(manifest))
+        Ok(Read::Current(Box::new(manifest)))
     }
 
     /// Replaces the manifest atomically, sealed with its checksum.
@@ -165,6 +178,7 @@ mod tests {
             stamp: Stamp {
                 pyq_version: "1.0.0".into(),
                 schema_version: 4,
+                bundled: "b".into(),
                 fingerprint: "abc".into(),
             },
             generation: "gen-1-2".into(),
@@ -173,14 +187,16 @@ mod tests {
                 sections: 2,
                 questions: 3,
             },
-            guides: vec!["a.md".into()],
             build_millis: 5,
             meta_hash: "0123".into(),
             files: vec![FileStat {
                 name: "a.store".into(),
-                len: 10,
-                ..FileStat::default()
+                stat: Stat {
+                    len: 10,
+                    ..Stat::default()
+                },
             }],
+            watch: Watch::default(),
             checksum: String::new(),
         }
     }
@@ -191,12 +207,12 @@ mod tests {
         let m = manifest();
         m.write(dir.path(), "1-1").unwrap();
         match Manifest::read(dir.path(), &m.stamp).unwrap() {
-            Read::Current(read) => assert_eq!(read, m.clone().sealed()),
+            Read::Current(read) => assert_eq!(*read, m.clone().sealed()),
             other => panic!("{other:?}"),
         }
         let path = Manifest::path(dir.path());
         let text = fs::read_to_string(&path).unwrap();
-        fs::write(&path, text.replace("\"a.md\"", "\"b.md\"")).unwrap();
+        fs::write(&path, text.replace("\"sections\": 2", "\"sections\": 9")).unwrap();
         assert!(Manifest::read(dir.path(), &m.stamp).is_err());
     }
 

@@ -80,12 +80,12 @@ pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Result<T> {
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unreadable data".to_string());
         Error::damaged(format!("the index is damaged ({why})"))
-            .with_fix("rebuild the index: pyq index")
+            .with_fix("rebuild the index: pyq --reindex")
     })
 }
 
 pub(crate) fn index_error(what: &str, e: tantivy::TantivyError) -> Error {
-    Error::damaged(format!("{what}: {e}")).with_fix("rebuild the index: pyq index")
+    Error::damaged(format!("{what}: {e}")).with_fix("rebuild the index: pyq --reindex")
 }
 
 impl Library {
@@ -170,6 +170,36 @@ impl Library {
         top.into_iter()
             .map(|(_, address)| self.document(&searcher, address))
             .collect()
+    }
+
+    /// The names of the guides in the index, sorted.
+    pub fn guide_names(&self) -> Result<Vec<String>> {
+        guarded(|| {
+            let mut names = std::collections::BTreeSet::new();
+            for segment in self.searcher().segment_readers() {
+                let inverted = segment
+                    .inverted_index(self.fields.guide)
+                    .map_err(|e| index_error("cannot list the guides", e))?;
+                let mut terms = inverted
+                    .terms()
+                    .stream()
+                    .map_err(|e| index_error("cannot list the guides", e.into()))?;
+                while terms.advance() {
+                    names.insert(String::from_utf8_lossy(terms.key()).into_owned());
+                }
+            }
+            Ok(names.into_iter().collect())
+        })?
+    }
+
+    /// Whether a guide of this file name is in the index.
+    pub fn has_guide(&self, name: &str) -> Result<bool> {
+        guarded(|| {
+            self.searcher()
+                .doc_freq(&Term::from_field_text(self.fields.guide, name))
+                .map(|n| n > 0)
+                .map_err(|e| index_error("cannot look up a guide", e))
+        })?
     }
 
     /// How many documents each topic and each difficulty holds.

@@ -27,7 +27,7 @@ use crate::classify::Taxonomy;
 use crate::corpus;
 use crate::document::Kind;
 use crate::error::{Error, Result};
-use crate::guides::GuideSources;
+use crate::guides::{BUNDLED_FINGERPRINT, Guides, Watch};
 
 /// Writes the index into a directory (or memory, for `None`).
 type WriteIndex<'a> = dyn Fn(Option<&Path>) -> tantivy::Result<(Index, Counts)> + 'a;
@@ -42,7 +42,7 @@ fn document_order(guide: usize, k: usize) -> u64 {
 pub enum BuildReason {
     /// There was no index yet.
     Missing,
-    /// `pyq index` asked for it.
+    /// `pyq --reindex` asked for it.
     Requested,
     /// The index was built by another version of pyq.
     OtherVersion(String),
@@ -86,6 +86,8 @@ pub struct BuildReport {
     pub warnings: Vec<String>,
     /// Set when the index could not be saved and lives in memory only.
     pub not_saved: Option<String>,
+    /// Names of the guides that went in, in order.
+    pub guides: Vec<String>,
 }
 
 /// The index directory.
@@ -110,32 +112,34 @@ impl Store {
         }
     }
 
-    /// What an index built now from `sources` would be stamped with.
-    pub fn stamp(sources: &GuideSources) -> Stamp {
+    /// What an index built now by this pyq would be stamped with; the
+    /// fingerprint of the user's guides is left empty (see
+    /// [`Stamp::same_build`]).
+    fn build_stamp() -> Stamp {
         Stamp {
             pyq_version: env!("CARGO_PKG_VERSION").to_string(),
             schema_version: SCHEMA_VERSION,
-            fingerprint: sources.fingerprint(),
+            bundled: BUNDLED_FINGERPRINT.to_string(),
+            fingerprint: String::new(),
         }
     }
 
-    /// Opens the index if it matches what would be built from `sources`
-    /// now; otherwise says why it must be (re)built.
-    pub fn open_current(
-        &self,
-        sources: &GuideSources,
-    ) -> std::result::Result<Library, BuildReason> {
+    /// Opens the index if it matches what would be built from `guides`
+    /// now; otherwise says why it must be (re)built. The user's guide
+    /// folders are listed again only when what the index watches of them
+    /// changed (see `guides::watch`).
+    pub fn open_current(&self, guides: &Guides) -> std::result::Result<Library, BuildReason> {
         let dir = match &self.place {
             Place::Own(dir) => dir,
             Place::Refused(why) => return Err(BuildReason::NoFolder(why.clone())),
         };
-        let stamp = Store::stamp(sources);
+        let stamp = Store::build_stamp();
         let mut reason = BuildReason::Missing;
         // A failed open is retried when another process replaced the index
         // meanwhile; a few rounds are plenty.
         for _ in 0..3 {
             let manifest = match Manifest::read(dir, &stamp) {
-                Ok(Read::Current(m)) => m,
+                Ok(Read::Current(m)) => *m,
                 Ok(Read::Missing) => return Err(BuildReason::Missing),
                 Ok(Read::Stale(written)) => {
                     return Err(
@@ -155,7 +159,15 @@ impl Store {
                     )));
                 }
             };
-            match open_generation(dir, &manifest, None) {
+            let watch = if guides.unchanged(&manifest.watch) {
+                None
+            } else if guides.sources().fingerprint() == manifest.stamp.fingerprint {
+                // a folder was touched, but the guides are the same
+                Some(guides.watch())
+            } else {
+                return Err(BuildReason::GuidesChanged);
+            };
+            match open_generation(dir, &manifest, None, watch) {
                 Ok(library) => {
                     sweep(dir, &manifest.generation);
                     return Ok(library);
@@ -175,29 +187,35 @@ impl Store {
         Err(reason)
     }
 
-    /// Builds a new index from `sources` and makes it current. When the
+    /// Builds a new index from `guides` and makes it current. When the
     /// directory cannot be written, the index is built in memory and the
     /// report says why it was not saved.
-    pub fn build(
-        &self,
-        sources: &GuideSources,
-        reason: BuildReason,
-    ) -> Result<(Library, BuildReport)> {
-        self.build_with(sources, reason, &|_| {})
+    pub fn build(&self, guides: &Guides, reason: BuildReason) -> Result<(Library, BuildReport)> {
+        self.build_with(guides, reason, &|_| {})
     }
 
     /// [`Store::build`], telling `progress` how far it is.
     pub fn build_with(
         &self,
-        sources: &GuideSources,
+        guides: &Guides,
         reason: BuildReason,
         progress: &dyn Fn(Progress),
     ) -> Result<(Library, BuildReport)> {
+        let sources = guides.sources();
         let started = Instant::now();
         let taxonomy = Taxonomy::bundled()
             .map_err(|e| Error::failure(format!("pyq's bundled taxonomy is broken: {e}")))?;
-        let (guides, mut warnings) = sources.load();
+        let (loaded, mut warnings) = sources.load();
         warnings.splice(0..0, sources.warnings.iter().cloned());
+        let watch = guides.watch();
+        if watch.partial() {
+            warnings.push(format!(
+                "the guide folders hold {} guides; to keep lookups fast pyq watches the {} edited most recently and every folder, so a file edited in place among the others is noticed when its folder changes or with pyq --reindex",
+                watch.total_files,
+                watch.files.len()
+            ));
+        }
+        let guides = loaded;
         let bytes = guides.iter().map(|g| g.text.len()).sum();
         // Cuts the guides into documents and indexes them as they come.
         let write = |dir: Option<&Path>| -> tantivy::Result<(Index, Counts)> {
@@ -230,13 +248,16 @@ impl Store {
         };
         let names: Vec<String> = guides.iter().map(|g| g.name.clone()).collect();
         let manifest = |generation: String, counts: &Counts, written: Written| Manifest {
-            stamp: Store::stamp(sources),
+            stamp: Stamp {
+                fingerprint: sources.fingerprint(),
+                ..Store::build_stamp()
+            },
             generation,
             counts: counts.clone(),
-            guides: names.clone(),
             build_millis: started.elapsed().as_millis() as u64,
             meta_hash: written.meta_hash,
             files: written.files,
+            watch: watch.clone(),
             checksum: String::new(),
         };
 
@@ -268,6 +289,7 @@ impl Store {
             elapsed: started.elapsed(),
             warnings,
             not_saved,
+            guides: names,
         };
         Ok((library, report))
     }
@@ -286,6 +308,7 @@ fn open_generation(
     dir: &Path,
     manifest: &Manifest,
     held: Option<InUse>,
+    watch: Option<Watch>,
 ) -> std::result::Result<Library, String> {
     if names::entry_kind(&manifest.generation) != Some(Entry::Generation) {
         return Err(format!(
@@ -321,26 +344,34 @@ fn open_generation(
             manifest.counts.documents()
         ));
     }
-    if let Checked::Verified(files) = checked {
-        remember_checked(dir, manifest, files);
+    let files = match checked {
+        Checked::Verified(files) => Some(files),
+        Checked::Unchanged => None,
+    };
+    if files.is_some() || watch.is_some() {
+        remember(dir, manifest, files, watch);
     }
     Ok(library)
 }
 
-/// Records in the manifest that the generation's files were checked whole
-/// as they are now, so that the next run need not read them again. Best
-/// effort: a read-only folder keeps the old manifest, and the files are
-/// checked again next time.
-fn remember_checked(dir: &Path, manifest: &Manifest, files: Vec<FileStat>) {
+/// Records in the manifest what this run found out at a cost: that the
+/// generation's files were checked whole as they are now, or what to watch
+/// of guides that were listed again and found unchanged. The next run need
+/// not do it again. Best effort: a read-only folder keeps the old manifest,
+/// and the next run does the same work.
+fn remember(dir: &Path, manifest: &Manifest, files: Option<Vec<FileStat>>, watch: Option<Watch>) {
     // only while the manifest still names this generation
     match Manifest::read(dir, &manifest.stamp) {
-        Ok(Read::Current(now)) if now == *manifest => {}
+        Ok(Read::Current(now)) if *now == *manifest => {}
         _ => return,
     }
-    let updated = Manifest {
-        files,
-        ..manifest.clone()
-    };
+    let mut updated = manifest.clone();
+    if let Some(files) = files {
+        updated.files = files;
+    }
+    if let Some(watch) = watch {
+        updated.watch = watch;
+    }
     let _ = updated.write(dir, &names::unique());
 }
 
@@ -399,7 +430,7 @@ fn write_generation(
         .write(dir, &unique)
         .err()
         .map(|e| io_err("replace", &Manifest::path(dir), e));
-    let library = open_generation(dir, &manifest, Some(held))?;
+    let library = open_generation(dir, &manifest, Some(held), None)?;
     if not_saved.is_none() {
         sweep(dir, &generation);
     }

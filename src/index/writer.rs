@@ -39,7 +39,7 @@ impl Builder {
         })
     }
 
-    /// Adds a document; `order` sorts documents for `pyq list`.
+    /// Adds a document; `order` sorts documents for `pyq -l`.
     pub fn add(&mut self, order: u64, doc: &Document) -> tantivy::Result<()> {
         self.writer
             .add_document(self.fields.encode(doc, order))

@@ -56,6 +56,7 @@ pub fn terminal_height() -> Option<usize> {
 /// The best hit in full, then where else it is answered, then the others
 /// as a short list.
 pub fn answer(out: &mut impl Write, answer: &Answer, style: Style) -> io::Result<()> {
+    crate::fault::point("render");
     let Some((best, _)) = answer.hits.split_first() else {
         return Ok(());
     };
@@ -168,14 +169,14 @@ pub fn one_line(s: &str) -> String {
         .collect()
 }
 
-/// Rows of `pyq topics`: name, description, documents.
+/// Rows of `pyq --topics`: name, description, documents.
 pub struct TopicRow {
     pub name: String,
     pub description: String,
     pub count: u64,
 }
 
-/// The topic and difficulty table of `pyq topics`.
+/// The topic and difficulty table of `pyq --topics`.
 pub fn topics(
     out: &mut impl Write,
     topics: &[TopicRow],

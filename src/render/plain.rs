@@ -31,7 +31,7 @@ pub fn document_body(out: &mut impl Write, doc: &Document) -> io::Result<()> {
 
 pub fn list(out: &mut impl Write, heading: &str, others: &[&Document]) -> io::Result<()> {
     writeln!(out)?;
-    writeln!(out, "{heading} (pyq show ID):")?;
+    writeln!(out, "{heading} (pyq --show ID):")?;
     for doc in others {
         writeln!(out, "  {}\t{}", one_line(&doc.id), one_line(&doc.title))?;
     }

@@ -107,7 +107,7 @@ pub fn list(
     writeln!(out)?;
     styled(
         out,
-        &format!("{heading} (pyq show ID):"),
+        &format!("{heading} (pyq --show ID):"),
         style.color,
         |s| s.bold().with(ACCENT).to_string(),
     )?;

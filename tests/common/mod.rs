@@ -40,12 +40,22 @@ impl TestEnv {
             "PYQ_GUIDES",
             "PYQ_INDEX_DIR",
             "PAGER",
+            "LESS",
             "PYQ_CONFIG",
+            "PYQ_PAGER",
+            "PYQ_FAULT",
+            "XDG_CACHE_HOME",
+            "XDG_CONFIG_HOME",
+            "XDG_DATA_HOME",
         ] {
             cmd.env_remove(var);
         }
+        // no pager unless a test asks for one: less on a pseudo-terminal
+        // would wait for keys
         cmd.env("PYQ_INDEX_DIR", self.index_dir())
             .env("PYQ_CONFIG", self.config_file())
+            .env("PYQ_PAGER", "")
+            .env("HOME", self.dir.path().join("home"))
             .stdin(Stdio::null());
         cmd
     }

@@ -25,6 +25,17 @@ pub struct Terminal {
 impl Terminal {
     /// Runs `pyq ARGS` in a terminal of `rows` × `cols`, in `env`.
     pub fn spawn(env: &TestEnv, args: &[&str], rows: u16, cols: u16) -> Terminal {
+        Terminal::spawn_with(env, args, rows, cols, &[])
+    }
+
+    /// [`Terminal::spawn`] with more environment variables.
+    pub fn spawn_with(
+        env: &TestEnv,
+        args: &[&str],
+        rows: u16,
+        cols: u16,
+        vars: &[(&str, &str)],
+    ) -> Terminal {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -36,13 +47,27 @@ impl Terminal {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pyq"));
         cmd.args(args);
         cmd.cwd(std::env::current_dir().unwrap());
-        for var in ["NO_COLOR", "COLORTERM", "PYQ_GUIDES", "PAGER"] {
+        for var in [
+            "NO_COLOR",
+            "COLORTERM",
+            "PYQ_GUIDES",
+            "PAGER",
+            "LESS",
+            "PYQ_FAULT",
+            "XDG_CACHE_HOME",
+            "XDG_CONFIG_HOME",
+            "XDG_DATA_HOME",
+        ] {
             cmd.env_remove(var);
         }
         cmd.env("TERM", "xterm-256color");
         cmd.env("PYQ_INDEX_DIR", env.index_dir());
         cmd.env("PYQ_CONFIG", env.config_file());
         cmd.env("PYQ_PAGER", "");
+        cmd.env("HOME", env.dir.path().join("home"));
+        for (name, value) in vars {
+            cmd.env(name, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("pyq starts");
         drop(pair.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(

@@ -1,19 +1,19 @@
-//! `pyq quiz`: random questions one at a time. Enter reveals the answer,
+//! `pyq --quiz`: random questions one at a time. Enter reveals the answer,
 //! `y`/`n` marks it known or not, `q` stops early; a summary per topic and
 //! the questions to review end the session.
 //!
 //! Keys come from a [`Keys`] source: single key presses on a terminal, or
-//! lines of standard input when it is a pipe (`printf '\ny\n' | pyq quiz`).
+//! lines of standard input when it is a pipe (`printf '\ny\n' | pyq --quiz`).
 
 use std::collections::BTreeMap;
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::style::Stylize;
 use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode};
 
-use crate::document::{Document, Kind};
-use crate::render::{self, Style};
+use pyq::document::{Document, Kind};
+use pyq::render::{self, Style};
 
 /// What the user pressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +25,8 @@ pub enum Key {
     Stop,
     /// Ctrl-C, or the end of input: leave at once.
     Abort,
+    /// Ended by this signal (SIGTERM, SIGHUP) from outside.
+    Signal(u8),
     Other,
 }
 
@@ -34,15 +36,32 @@ pub trait Keys {
 }
 
 /// Single key presses on the terminal, read in raw mode one at a time (the
-/// terminal is back to normal while pyq writes).
-pub struct TerminalKeys;
+/// terminal is back to normal while pyq writes, and when a signal ends
+/// the quiz).
+pub struct TerminalKeys(crate::signals::Caught);
+
+impl TerminalKeys {
+    pub fn new() -> io::Result<TerminalKeys> {
+        Ok(TerminalKeys(crate::signals::Caught::start()?))
+    }
+}
 
 impl Keys for TerminalKeys {
     fn next(&mut self) -> io::Result<Key> {
         enable_raw_mode()?;
         let key = loop {
-            match event::read() {
-                Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => break Ok(k),
+            if let Some(signal) = self.0.received() {
+                disable_raw_mode()?;
+                return Ok(Key::Signal(signal));
+            }
+            match event::poll(crate::signals::POLL).and_then(|ready| {
+                if ready {
+                    event::read().map(Some)
+                } else {
+                    Ok(None)
+                }
+            }) {
+                Ok(Some(Event::Key(k))) if k.kind != KeyEventKind::Release => break Ok(k),
                 Ok(_) => continue,
                 Err(e) => break Err(e),
             }
@@ -65,21 +84,89 @@ impl Keys for TerminalKeys {
 }
 
 /// Keys from lines of text: an empty line is Enter, `y`, `n`, `q` as typed.
-pub struct LineKeys<R>(pub R);
+pub struct LineKeys<R> {
+    input: R,
+    /// Lines in a row that were no answer.
+    unanswered: usize,
+}
+
+/// An answer is a word; a longer line is not one (and `/dev/zero`, which
+/// has no lines at all, must not be read into memory whole).
+const MAX_ANSWER_LINE: usize = 1024;
+/// Lines in a row that answer nothing before the input is taken for
+/// something other than answers (a binary file, a stuck script).
+const MAX_UNANSWERED: usize = 100;
+
+impl<R: BufRead> LineKeys<R> {
+    pub fn new(input: R) -> LineKeys<R> {
+        LineKeys {
+            input,
+            unanswered: 0,
+        }
+    }
+
+    /// The next line, at most [`MAX_ANSWER_LINE`] bytes; `None` at the end.
+    fn line(&mut self) -> io::Result<Option<Vec<u8>>> {
+        let mut line = Vec::new();
+        let read = (&mut self.input)
+            .take(MAX_ANSWER_LINE as u64 + 1)
+            .read_until(b'\n', &mut line)
+            .map_err(|e| {
+                // an input problem, not an output one (see `not_answers`)
+                io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("cannot read the answers: {e}"),
+                )
+            })?;
+        if read == 0 {
+            return Ok(None);
+        }
+        if line.len() > MAX_ANSWER_LINE {
+            return Err(not_answers(format!(
+                "a line of more than {MAX_ANSWER_LINE} bytes"
+            )));
+        }
+        Ok(Some(line))
+    }
+}
+
+/// Problems with the answers read are `InvalidInput` errors, told apart
+/// from failures to write.
+fn not_answers(why: String) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("the quiz's input is not answers ({why})"),
+    )
+}
 
 impl<R: BufRead> Keys for LineKeys<R> {
     fn next(&mut self) -> io::Result<Key> {
-        let mut line = String::new();
-        if self.0.read_line(&mut line)? == 0 {
+        let Some(line) = self.line()? else {
             return Ok(Key::Abort);
-        }
-        Ok(match line.trim().to_lowercase().as_str() {
+        };
+        // bytes that are not UTF-8 are no answer, not an error
+        let key = match String::from_utf8_lossy(&line)
+            .trim()
+            .to_lowercase()
+            .as_str()
+        {
             "" => Key::Enter,
             "y" | "yes" => Key::Yes,
             "n" | "no" => Key::No,
             "q" | "quit" => Key::Stop,
             _ => Key::Other,
-        })
+        };
+        if key == Key::Other {
+            self.unanswered += 1;
+            if self.unanswered >= MAX_UNANSWERED {
+                return Err(not_answers(format!(
+                    "{MAX_UNANSWERED} lines in a row answered nothing"
+                )));
+            }
+        } else {
+            self.unanswered = 0;
+        }
+        Ok(key)
     }
 }
 
@@ -90,6 +177,8 @@ pub enum Ending {
     Finished,
     /// Ctrl-C or end of input: no summary.
     Aborted,
+    /// Ended by this signal from outside: no summary.
+    Signalled(u8),
 }
 
 /// The questions a quiz may ask: question documents with an answer.
@@ -132,7 +221,7 @@ pub fn run(
         "{}",
         paint(
             &format!(
-                "{} questions. Enter shows the answer, y/n marks it known or not, q stops. (pyq quiz --seed {seed} asks them again)",
+                "{} questions. Enter shows the answer, y/n marks it known or not, q stops. (pyq --quiz --seed {seed} asks them again)",
                 questions.len()
             ),
             |s| s.dim().to_string()
@@ -177,6 +266,10 @@ pub fn run(
                     writeln!(out)?;
                     return Ok(Ending::Aborted);
                 }
+                Key::Signal(signal) => {
+                    writeln!(out)?;
+                    return Ok(Ending::Signalled(signal));
+                }
                 Key::Other => {}
             }
         }
@@ -208,6 +301,10 @@ pub fn run(
                 Key::Abort => {
                     writeln!(out)?;
                     return Ok(Ending::Aborted);
+                }
+                Key::Signal(signal) => {
+                    writeln!(out)?;
+                    return Ok(Ending::Signalled(signal));
                 }
                 Key::Enter | Key::Other => {}
             }
@@ -250,7 +347,7 @@ fn summary(out: &mut dyn Write, marks: &[Mark], style: Style) -> io::Result<()> 
     let review: Vec<&Mark> = marks.iter().filter(|m| !m.known).collect();
     if !review.is_empty() {
         writeln!(out)?;
-        writeln!(out, "To review (pyq show ID):")?;
+        writeln!(out, "To review (pyq --show ID):")?;
         for m in review {
             writeln!(
                 out,
@@ -266,7 +363,7 @@ fn summary(out: &mut dyn Write, marks: &[Mark], style: Style) -> io::Result<()> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Difficulty;
+    use pyq::document::Difficulty;
 
     fn doc(id: &str, topic: &str, kind: Kind, body: &str) -> Document {
         Document {
@@ -297,7 +394,7 @@ mod tests {
         let ending = run(
             questions,
             7,
-            &mut LineKeys(input.as_bytes()),
+            &mut LineKeys::new(input.as_bytes()),
             &mut out,
             plain(),
         )
@@ -345,7 +442,24 @@ mod tests {
         assert!(out.contains("Answer B."));
         assert!(out.contains("Known 2 of 3 (66%)"), "{out}");
         assert!(out.contains("  async  0/1\n  oop    2/2\n"), "{out}");
-        assert!(out.contains("To review (pyq show ID):\n  b\tTitle of b?"));
+        assert!(out.contains("To review (pyq --show ID):\n  b\tTitle of b?"));
+    }
+
+    #[test]
+    fn input_that_is_not_answers_ends_the_quiz_with_an_error() {
+        let qs = [doc("a", "oop", Kind::Question, "Answer A.")];
+        let run_on = |input: &[u8]| {
+            let mut out = Vec::new();
+            run(&qs, 7, &mut LineKeys::new(input), &mut out, plain())
+        };
+        // bytes that are not UTF-8 are no answer, not an error
+        assert_eq!(run_on(b"\xff\xfe\n\ny\n").unwrap(), Ending::Finished);
+        let endless = vec![0u8; 10 * MAX_ANSWER_LINE];
+        let e = run_on(&endless).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        assert!(e.to_string().contains("not answers"), "{e}");
+        let noise = "?\n".repeat(MAX_UNANSWERED + 5);
+        assert!(run_on(noise.as_bytes()).is_err());
     }
 
     #[test]

@@ -1,17 +1,15 @@
-//! Pages a long answer through the user's pager, as bat does: only on a
-//! terminal, only when the answer is taller than the screen, and never at
-//! the cost of the answer (a pager that cannot start means printing).
+//! Pages answers through the user's pager, as git does: only on a
+//! terminal, and never at the cost of the answer (a pager that cannot start,
+//! or fails, means printing). `less` is given `FRX` when `LESS` is unset, so
+//! it decides by itself whether an answer fits the screen (`F`: quit when
+//! it does), keeps colours (`R`) and leaves the answer on the screen when
+//! it quits (`X`: no alternate screen).
 
 use std::io::{self, Write};
 use std::process::{Command, Stdio};
 
-/// The pager used when neither `PYQ_PAGER` nor `PAGER` names one.
-pub const DEFAULT_PAGER: &str = "less -R";
-
-/// Whether text of `lines` lines needs a pager on a screen `height` tall.
-pub fn needed(lines: usize, height: usize) -> bool {
-    height > 0 && lines >= height
-}
+/// What `LESS` is set to for the pager when the user has not set it.
+const LESS_DEFAULT: &str = "FRX";
 
 /// The program and arguments of a pager command line. `less` is given
 /// `-R` when it lacks it, so that colours pass through.
@@ -49,10 +47,12 @@ pub fn show(text: &[u8], pager: &str, out: &mut impl Write) -> io::Result<Paged>
         out.write_all(text)?;
         return Ok(Paged::Shown);
     };
-    let child = Command::new(&program)
-        .args(&args)
-        .stdin(Stdio::piped())
-        .spawn();
+    let mut command = Command::new(&program);
+    command.args(&args).stdin(Stdio::piped());
+    if std::env::var_os("LESS").is_none() {
+        command.env("LESS", LESS_DEFAULT);
+    }
+    let child = command.spawn();
     let Ok(mut child) = child else {
         out.write_all(text)?;
         return Ok(Paged::Shown);
@@ -78,13 +78,6 @@ pub fn show(text: &[u8], pager: &str, out: &mut impl Write) -> io::Result<Paged>
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn pages_only_what_does_not_fit() {
-        assert!(!needed(10, 40));
-        assert!(needed(40, 40));
-        assert!(!needed(100, 0), "an unknown height never pages");
-    }
 
     #[test]
     fn less_gets_raw_control_characters() {

@@ -21,11 +21,11 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 use ratatui::{Frame, Terminal};
 
-use crate::document::Document;
-use crate::error::{Error, Result};
-use crate::fuzzy::{Filtered, Fuzzy};
-use crate::query::Vocabulary;
-use crate::render;
+use pyq::document::Document;
+use pyq::error::{Error, Result};
+use pyq::fuzzy::{Filtered, Fuzzy};
+use pyq::query::Vocabulary;
+use pyq::render;
 
 /// How the picker ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +34,8 @@ pub enum Picked {
     Chosen(usize),
     /// Esc or Ctrl-C.
     Cancelled,
+    /// Ended by this signal (SIGTERM, SIGHUP), the terminal put back.
+    Signalled(u8),
 }
 
 /// Below this width the preview goes under the list rather than beside it.
@@ -53,9 +55,10 @@ pub fn pick(docs: &[Document], query: &str, vocab: &dyn Vocabulary) -> Result<Pi
             Error::failure(format!("the picker needs a terminal ({e})"))
                 .with_fix("run pyq -i in a terminal, or pipe pyq -l QUERY into fzf")
         })?;
+    let signals = crate::signals::Caught::start().map_err(screen_error)?;
     let screen = Screen::open(tty).map_err(screen_error)?;
     let mut picker = Picker::new(docs, query, vocab);
-    let picked = picker.run(screen.terminal).map_err(screen_error);
+    let picked = picker.run(screen.terminal, &signals).map_err(screen_error);
     drop(screen.guard);
     picked
 }
@@ -124,13 +127,25 @@ impl<'a> Picker<'a> {
         picker
     }
 
-    fn run(&mut self, mut terminal: Terminal<CrosstermBackend<File>>) -> io::Result<Picked> {
+    fn run(
+        &mut self,
+        mut terminal: Terminal<CrosstermBackend<File>>,
+        signals: &crate::signals::Caught,
+    ) -> io::Result<Picked> {
         loop {
             terminal.draw(|frame| self.draw(frame))?;
-            let key = match event::read()? {
+            let event = loop {
+                if let Some(signal) = signals.received() {
+                    return Ok(Picked::Signalled(signal));
+                }
+                if event::poll(crate::signals::POLL)? {
+                    break event::read()?;
+                }
+            };
+            let key = match event {
                 Event::Key(key) if key.kind != KeyEventKind::Release => key,
                 Event::Paste(text) => {
-                    self.query.extend(text.chars().filter(|c| !c.is_control()));
+                    self.query.push_str(&render::one_line(&text));
                     self.refilter();
                     continue;
                 }
@@ -179,7 +194,9 @@ impl<'a> Picker<'a> {
                 self.refilter();
             }
             KeyCode::Char(c) if !ctrl => {
-                self.query.push(c);
+                // what the terminal would act on is not typed text
+                self.query
+                    .push_str(&render::one_line(c.encode_utf8(&mut [0; 4])));
                 self.refilter();
             }
             _ => {}
@@ -340,9 +357,13 @@ fn row_line(doc: &Document, marks: &[usize]) -> Line<'static> {
             _ => spans.push(Span::styled(c.to_string(), style)),
         }
     }
-    let guide = doc.guide.trim_end_matches(".md");
+    let guide = render::one_line(doc.guide.trim_end_matches(".md"));
     spans.push(Span::styled(
-        format!("  {} · {} · {guide}", doc.topic, doc.difficulty.as_str()),
+        format!(
+            "  {} · {} · {guide}",
+            render::one_line(&doc.topic),
+            doc.difficulty.as_str()
+        ),
         Style::new().add_modifier(Modifier::DIM),
     ));
     Line::from(spans)
@@ -366,7 +387,7 @@ fn preview(doc: &Document, width: u16) -> Text<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Difficulty, Kind};
+    use pyq::document::{Difficulty, Kind};
 
     #[test]
     fn a_row_marks_the_matched_characters_and_shows_the_facets() {

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::index::Progress;
+use pyq::index::Progress;
 
 /// A build shorter than this shows no bar.
 const DELAY: Duration = Duration::from_millis(500);
@@ -58,10 +58,5 @@ impl BuildProgress {
         if let Some(bar) = self.bar.get() {
             bar.finish_and_clear();
         }
-    }
-
-    /// Whether a bar was shown.
-    pub fn shown(&self) -> bool {
-        self.bar.get().is_some()
     }
 }

@@ -6,15 +6,16 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::classify::Taxonomy;
-use crate::config::{Action, ColorChoice, Config, OutputFormat};
-use crate::document::Document;
-use crate::error::{Error, ErrorKind, Result};
-use crate::guides::GuideSources;
-use crate::index::{BuildReason, BuildReport, FacetCounts, Library, Store};
+use pyq::classify::Taxonomy;
+use pyq::document::Document;
+use pyq::error::{Error, ErrorKind, Result};
+use pyq::guides::Guides;
+use pyq::index::{BuildReason, BuildReport, FacetCounts, Library, Store};
+use pyq::render::{self, Style, TopicRow};
+use pyq::search::Found;
+
+use crate::config::{Action, ColorChoice, Config, OutputFormat, Source};
 use crate::progress::BuildProgress;
-use crate::render::{self, Style, TopicRow};
-use crate::search::Found;
 
 /// How a command ended, when it did not fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,18 +64,6 @@ pub fn check_stdout() -> Result<()> {
     Ok(())
 }
 
-/// Writes text about pyq itself (a completion script, the manual page).
-/// A closed pipe (`pyq --generate man | head`) is not an error; a full
-/// disk is.
-pub fn print(text: &[u8], out: &mut impl Write) -> Result<()> {
-    match out.write_all(text).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            Err(Error::failure("cannot write the output").caused_by(e))
-        }
-        _ => Ok(()),
-    }
-}
-
 /// Runs `config`'s command, writing results to `out` and notices to `err`.
 /// A closed `out` (broken pipe) ends the command quietly.
 pub fn run(config: &Config, out: &mut impl Write, err: &mut impl Write) -> Result<Outcome> {
@@ -108,22 +97,30 @@ fn execute(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::result::Result<Outcome, Failed> {
-    if config.action == Action::Paths {
-        paths(config, out)?;
-        return Ok(Outcome::Found);
+    match &config.action {
+        Action::Paths => {
+            paths(config, out)?;
+            return Ok(Outcome::Found);
+        }
+        Action::Generate(what) => {
+            out.write_all(&crate::generate::text(*what)?)?;
+            out.flush()?;
+            return Ok(Outcome::Found);
+        }
+        _ => {}
     }
-    let sources = GuideSources::scan(&config.guide_dirs());
-    for warning in &sources.warnings {
+    let guides = Guides::new(&config.guide_dirs());
+    for warning in &guides.roots.warnings {
         writeln!(err, "pyq: warning: {}", render::one_line(warning))?;
     }
     let store = Store::locate(
         &config.index_dir,
-        config.origins.index_dir == crate::config::Source::Default,
+        config.origins.index_dir == Source::Default,
     );
     let index = Index {
         config,
         store: &store,
-        sources: &sources,
+        guides: &guides,
     };
     if config.action == Action::Index {
         let (library, report) = index.build(BuildReason::Requested)?;
@@ -131,23 +128,33 @@ fn execute(
         return Ok(Outcome::Found);
     }
     let mut library = index.open(err)?;
-    if let Some(guide) = &config.filters.guide
-        && !library.manifest().guides.contains(guide)
-    {
-        return Err(Error::failure(format!("there is no guide named {guide:?}"))
-            .with_fix(format!(
-                "use one of: {}",
-                library.manifest().guides.join(", ")
-            ))
-            .into());
-    }
+    let resolved;
+    let config = match &config.filters.guide {
+        Some(guide) if !index.read(&mut library, err, |l| l.has_guide(guide))? => {
+            let names = index.read(&mut library, err, Library::guide_names)?;
+            let Some(name) = guide_by_stem(guide, &names) else {
+                return Err(Error::failure(format!("there is no guide named {guide:?}"))
+                    .with_fix(format!("use one of: {}", names.join(", ")))
+                    .into());
+            };
+            resolved = Config {
+                filters: pyq::search::Filters {
+                    guide: Some(name),
+                    ..config.filters.clone()
+                },
+                ..config.clone()
+            };
+            &resolved
+        }
+        _ => config,
+    };
     let style = Style {
         styled: config.styled(),
         color: config.color == ColorChoice::Always,
         width: config.width,
     };
-    // A rendered answer on a terminal is written to a buffer first, to be
-    // paged when it is taller than the screen.
+    // A rendered answer on a terminal is written to a buffer first, then
+    // given to the pager (which prints it directly when it fits).
     let pager = config
         .pager
         .as_deref()
@@ -188,36 +195,47 @@ fn execute(
             let counts = index.read(&mut library, err, Library::facet_counts)?;
             topics(config, &counts, style, &mut target)?
         }
-        Action::Index | Action::Paths => unreachable!("handled above"),
+        Action::Index | Action::Paths | Action::Generate(_) => {
+            unreachable!("answered without the index, above")
+        }
     };
-    if let Some(pager) = pager {
-        let lines = buffer.iter().filter(|&&b| b == b'\n').count();
-        if crate::pager::needed(lines, config.height) {
-            if let crate::pager::Paged::Failed(why) = crate::pager::show(&buffer, pager, out)? {
-                out.write_all(&buffer)?;
-                writeln!(
-                    err,
-                    "pyq: warning: the pager {} {why}; printed the answer instead",
-                    quoted(pager)
-                )?;
-                writeln!(
-                    err,
-                    "  fix: set PYQ_PAGER to a pager that works, or use --no-pager"
-                )?;
-            }
-        } else {
+    if let Some(pager) = pager
+        && !buffer.is_empty()
+    {
+        if let crate::pager::Paged::Failed(why) = crate::pager::show(&buffer, pager, out)? {
             out.write_all(&buffer)?;
+            writeln!(
+                err,
+                "pyq: warning: the pager {} {why}; printed the answer instead",
+                quoted(pager)
+            )?;
+            writeln!(
+                err,
+                "  fix: set PYQ_PAGER to a pager that works, or use --no-pager"
+            )?;
         }
         out.flush()?;
     }
     Ok(outcome)
 }
 
+/// The guide of `names` that `given` (a file name, `.md` added when it had
+/// no extension) names by its stem as ids spell it: `--guide My-Notes`
+/// and `--guide my-notes` both name `My Notes.md`.
+fn guide_by_stem(given: &str, names: &[String]) -> Option<String> {
+    let stem = |name: &str| {
+        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        pyq::text::slug(stem)
+    };
+    let wanted = stem(given);
+    names.iter().find(|n| stem(n) == wanted).cloned()
+}
+
 /// The index as this run uses it: opened, or built when it must be.
 struct Index<'a> {
     config: &'a Config,
     store: &'a Store,
-    sources: &'a GuideSources,
+    guides: &'a Guides,
 }
 
 impl Index<'_> {
@@ -226,14 +244,14 @@ impl Index<'_> {
         let progress = BuildProgress::new(self.config.stderr_terminal);
         let built = self
             .store
-            .build_with(self.sources, reason, &|step| progress.update(step));
+            .build_with(self.guides, reason, &|step| progress.update(step));
         progress.finish();
         built
     }
 
     /// Opens the current index, or builds it (telling the user why).
     fn open(&self, err: &mut impl Write) -> std::result::Result<Library, Failed> {
-        match self.store.open_current(self.sources) {
+        match self.store.open_current(self.guides) {
             Ok(library) => Ok(library),
             Err(reason) => self.rebuild(reason, "building", err),
         }
@@ -289,7 +307,7 @@ fn search(
         writeln!(
             err,
             "pyq: the query is long; searched its first {} words",
-            crate::query::MAX_QUERY_TOKENS
+            pyq::query::MAX_QUERY_TOKENS
         )?;
     }
     if let Some(corrected) = found.plan.corrected_query()
@@ -366,7 +384,7 @@ fn show(
 ) -> std::result::Result<Outcome, Failed> {
     let Some(doc) = doc else {
         return Err(Error::not_found(format!("no document has the id {id:?}"))
-            .with_fix("find ids with pyq list, or pyq -l QUERY")
+            .with_fix("find ids with pyq -l (every document) or pyq -l QUERY")
             .into());
     };
     match config.format {
@@ -379,7 +397,7 @@ fn show(
 }
 
 /// The picker over the documents the filters allow; the chosen one is
-/// shown as `pyq show` would.
+/// shown as `pyq --show` would.
 fn pick(
     docs: &[Document],
     library: &Library,
@@ -394,6 +412,7 @@ fn pick(
             Ok(Outcome::Found)
         }
         crate::picker::Picked::Cancelled => Ok(Outcome::Cancelled),
+        crate::picker::Picked::Signalled(signal) => Ok(Outcome::Signalled(signal)),
     }
 }
 
@@ -409,21 +428,33 @@ fn quiz(
     if questions.is_empty() {
         return Err(
             Error::not_found("there are no questions to ask with these filters")
-                .with_fix("try without --topic/--level/--guide (see pyq topics)")
+                .with_fix("try without --topic/--level/--guide (see pyq --topics)")
                 .into(),
         );
     }
     let seed = seed.unwrap_or_else(|| fastrand::u64(..1_000_000));
     let questions = crate::quiz::draw(questions, config.limit.unwrap_or(10), seed);
-    let ending = if config.stdin_terminal {
-        crate::quiz::run(&questions, seed, &mut crate::quiz::TerminalKeys, out, style)?
+    let ended = if config.stdin_terminal {
+        let mut keys = crate::quiz::TerminalKeys::new()?;
+        crate::quiz::run(&questions, seed, &mut keys, out, style)
     } else {
-        let mut keys = crate::quiz::LineKeys(io::stdin().lock());
-        crate::quiz::run(&questions, seed, &mut keys, out, style)?
+        let mut keys = crate::quiz::LineKeys::new(io::stdin().lock());
+        crate::quiz::run(&questions, seed, &mut keys, out, style)
+    };
+    let ending = match ended {
+        Ok(ending) => ending,
+        // bad input is not a failure to write
+        Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
+            return Err(Error::failure(e.to_string())
+                .with_fix("answer with y, n, q or an empty line, one per line")
+                .into());
+        }
+        Err(e) => return Err(e.into()),
     };
     Ok(match ending {
         crate::quiz::Ending::Finished => Outcome::Found,
         crate::quiz::Ending::Aborted => Outcome::Cancelled,
+        crate::quiz::Ending::Signalled(signal) => Outcome::Signalled(signal),
     })
 }
 
@@ -502,7 +533,7 @@ fn topics(
         };
         render::json::value(out, &json)?;
     } else {
-        let levels: Vec<(String, u64)> = crate::document::Difficulty::ALL
+        let levels: Vec<(String, u64)> = pyq::document::Difficulty::ALL
             .iter()
             .map(|d| {
                 (
@@ -525,7 +556,7 @@ struct PathRow {
     note: String,
 }
 
-/// `pyq paths`: where the configuration, the index and the guides are, and
+/// `pyq --paths`: where the configuration, the index and the guides are, and
 /// what said so.
 fn paths(config: &Config, out: &mut impl Write) -> io::Result<()> {
     let o = &config.origins;
@@ -542,21 +573,38 @@ fn paths(config: &Config, out: &mut impl Write) -> io::Result<()> {
             "not present".into()
         },
     }];
-    rows.push(PathRow {
-        what: "index",
-        path: config.index_dir.display().to_string(),
-        source: o.index_dir.as_str(),
-        note: if config.index_dir.join("manifest.json").is_file() {
-            "built".into()
-        } else {
-            "not built yet".into()
+    let store = Store::locate(&config.index_dir, o.index_dir == Source::Default);
+    rows.push(match store.dir() {
+        Some(dir) => PathRow {
+            what: "index",
+            path: dir.display().to_string(),
+            source: o.index_dir.as_str(),
+            note: match (dir == config.index_dir, dir.join("manifest.json").is_file()) {
+                (true, true) => "built".into(),
+                (true, false) => "not built yet".into(),
+                (false, built) => format!(
+                    "{} holds other files, so the index has a folder of its own in it{}",
+                    config.index_dir.display(),
+                    if built { "" } else { "; not built yet" }
+                ),
+            },
+        },
+        None => PathRow {
+            what: "index",
+            path: "(memory only)".into(),
+            source: o.index_dir.as_str(),
+            note: format!(
+                "{} and its {} subfolder hold files that are not pyq's",
+                config.index_dir.display(),
+                pyq::index::SUBFOLDER
+            ),
         },
     });
     rows.push(PathRow {
         what: "guides",
         path: "(built into pyq)".into(),
         source: "default",
-        note: format!("{} bundled guides", crate::guides::bundled_names().count()),
+        note: format!("{} bundled guides", pyq::guides::bundled_names().count()),
     });
     for (dir, source) in &o.guide_dirs {
         rows.push(PathRow {
@@ -585,7 +633,7 @@ fn paths(config: &Config, out: &mut impl Write) -> io::Result<()> {
             r.what,
             render::one_line(&r.path),
             r.source,
-            r.note
+            render::one_line(&r.note)
         )?;
     }
     out.flush()
@@ -635,7 +683,7 @@ struct IndexJson<'a> {
     warnings: &'a [String],
 }
 
-/// The report of `pyq index`, on stdout.
+/// The report of `pyq --reindex`, on stdout.
 fn index_report(
     out: &mut impl Write,
     config: &Config,
@@ -647,7 +695,7 @@ fn index_report(
         return render::json::value(
             out,
             &IndexJson {
-                guides: &library.manifest().guides,
+                guides: &report.guides,
                 sections: c.sections,
                 questions: c.questions,
                 documents: c.documents(),
@@ -667,7 +715,7 @@ fn index_report(
         )?;
         writeln!(
             out,
-            "  fix: use a writable folder: pyq --index-dir DIR index, or set PYQ_INDEX_DIR"
+            "  fix: use a writable folder: pyq --index-dir DIR --reindex, or set PYQ_INDEX_DIR"
         )?;
     }
     writeln!(
@@ -679,8 +727,8 @@ fn index_report(
         c.documents(),
         report.elapsed.as_millis()
     )?;
-    for guide in &library.manifest().guides {
-        writeln!(out, "  {guide}")?;
+    for guide in &report.guides {
+        writeln!(out, "  {}", render::one_line(guide))?;
     }
     writeln!(out, "Index: {}", location(library))?;
     out.flush()

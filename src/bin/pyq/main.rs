@@ -1,26 +1,34 @@
-//! The `pyq` binary: parse arguments, run, map the outcome to an exit code
-//! (0 found, 1 nothing found, 2 error, 130 left by the user, 101 a bug).
+//! The `pyq` binary: read the arguments, the environment and the
+//! configuration file, run, and map the outcome to an exit code (0 found,
+//! 1 nothing found, 2 error, 130 left by the user, 128 + N ended by signal
+//! N, 101 a bug).
+
+mod app;
+mod cli;
+mod config;
+mod environment;
+mod generate;
+mod pager;
+mod picker;
+mod progress;
+mod quiz;
+mod settings;
+mod signals;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-use pyq::app::{self, Outcome};
-use pyq::cli::{Cli, Environment, Resolved};
 use pyq::error::{Error, ErrorKind};
+
+use crate::app::Outcome;
 
 fn main() -> ExitCode {
     report_bugs();
-    let config = match Cli::parse().resolve(Environment::from_process()) {
-        Ok(Resolved::Run(config)) => config,
-        Ok(Resolved::Print(text)) => {
-            return match app::check_stdout()
-                .and_then(|()| app::print(&text, &mut io::stdout().lock()))
-            {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => fail(&e),
-            };
-        }
+    let args = cli::parse();
+    let config = match settings::read(environment::config_file())
+        .and_then(|file| config::resolve(args, &environment::from_process(), file))
+    {
+        Ok(config) => config,
         Err(e) => return fail(&e),
     };
     if config.action.only_prints()
@@ -35,7 +43,7 @@ fn main() -> ExitCode {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),
         Ok(Outcome::Cancelled) => ExitCode::from(130),
-        Ok(Outcome::Signalled(signal)) => ExitCode::from(128 + signal),
+        Ok(Outcome::Signalled(signal)) => ExitCode::from(128u8.saturating_add(signal)),
         Err(e) => fail(&e),
     }
 }

@@ -15,18 +15,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::config::check_limit;
-use crate::error::{Error, Result};
-use crate::files::{self, Refused};
+use pyq::error::{Error, Result};
+use pyq::files::{self, Refused};
 
-/// `color` in the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ColorSetting {
-    Auto,
-    Always,
-    Never,
-}
+use crate::config::{ColorSetting, ConfigFile, Source, check_limit};
 
 /// What the file says; every key is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -57,6 +49,24 @@ pub const MAX_CONFIG_BYTES: u64 = 64 * 1024;
 /// Where the file is looked for when `PYQ_CONFIG` is not set.
 pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "pyq").map(|dirs| dirs.config_dir().join("config.toml"))
+}
+
+/// Finds and reads the configuration file: the one `PYQ_CONFIG` names
+/// (`named`), else the default one.
+pub fn read(named: Option<PathBuf>) -> Result<ConfigFile> {
+    let (path, source) = match named {
+        Some(path) => (Some(path), Source::Environment),
+        None => (default_path(), Source::Default),
+    };
+    let settings = match &path {
+        Some(path) => Settings::load(path)?,
+        None => None,
+    };
+    Ok(ConfigFile {
+        path,
+        source,
+        settings,
+    })
 }
 
 impl Settings {

@@ -1,14 +1,19 @@
 //! Where guides come from: the bundled ones, embedded in the binary at build
 //! time, and Markdown files in folders the user adds (`--guides`,
-//! `PYQ_GUIDES`).
+//! `PYQ_GUIDES`): finding them (`scan`), telling cheaply whether they
+//! changed (`watch`), and reading them.
+
+mod scan;
+mod watch;
 
 use std::collections::HashSet;
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+pub use scan::{GuideFile, GuideSources};
+pub use watch::{Roots, WATCHED_FILES, Watch, Watched};
 
 use crate::files::{self, Refused};
-use crate::fingerprint::Fingerprint;
 use crate::text::slug;
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -32,129 +37,52 @@ pub struct Guide {
     pub text: String,
 }
 
-/// A Markdown file found in one of the user's guide folders.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GuideFile {
-    pub path: PathBuf,
-    pub len: u64,
-    /// Modification time in nanoseconds since the Unix epoch (0 if unknown).
-    pub modified: u128,
-    /// Whether it is a regular file (not a FIFO, a device or a folder
-    /// named `*.md`); only regular files are read.
-    pub regular: bool,
-}
-
-/// The guides an index is built from, known by name, size and date only:
-/// enough to tell whether an index is current without reading any guide.
-#[derive(Debug, Clone, Default)]
-pub struct GuideSources {
-    pub files: Vec<GuideFile>,
-    /// Problems found while looking (a missing folder, say); not fatal.
-    pub warnings: Vec<String>,
-}
-
 /// Names of the bundled guides.
 pub fn bundled_names() -> impl Iterator<Item = &'static str> {
     BUNDLED_GUIDES.iter().map(|(name, _)| *name)
 }
 
-fn is_markdown(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+/// The guides a run uses: the bundled ones and the user's folders, looked
+/// at only as closely as the run needs (see `watch`).
+#[derive(Debug, Default)]
+pub struct Guides {
+    pub roots: Roots,
+    scanned: OnceLock<GuideSources>,
+}
+
+impl Guides {
+    /// The guides of the user's folders `dirs` (and the bundled ones).
+    pub fn new(dirs: &[PathBuf]) -> Guides {
+        Guides {
+            roots: Roots::resolve(dirs),
+            scanned: OnceLock::new(),
+        }
+    }
+
+    /// Only the bundled guides.
+    pub fn bundled_only() -> Guides {
+        Guides::new(&[])
+    }
+
+    /// Every guide file of the user's folders, found once.
+    pub fn sources(&self) -> &GuideSources {
+        self.scanned
+            .get_or_init(|| GuideSources::scan(&self.roots.paths))
+    }
+
+    /// What a run checks to know these guides did not change.
+    pub fn watch(&self) -> Watch {
+        Watch::of(&self.roots, self.sources())
+    }
+
+    /// Whether the guides are those `watch` was made of, as far as it can
+    /// tell without listing every folder.
+    pub fn unchanged(&self, watch: &Watch) -> bool {
+        watch.unchanged(&self.roots)
+    }
 }
 
 impl GuideSources {
-    /// Finds the Markdown files (`.md`, `.markdown`) in `dirs` and below.
-    /// A folder is known by its canonical path, so `notes`, `./notes` and
-    /// `/home/me/notes` are one folder (and one index).
-    pub fn scan(dirs: &[PathBuf]) -> GuideSources {
-        let mut sources = GuideSources::default();
-        let mut seen: HashSet<PathBuf> = HashSet::new();
-        for given in dirs {
-            let dir = &fs::canonicalize(given).unwrap_or_else(|_| given.clone());
-            if !seen.insert(dir.clone()) {
-                continue;
-            }
-            match fs::metadata(dir) {
-                Ok(meta) if meta.is_dir() => sources.walk(dir),
-                Ok(meta) if is_markdown(dir) => sources.add_file(dir, Ok(meta)),
-                Ok(_) => sources.warnings.push(format!(
-                    "{} is not a folder of Markdown guides; skipped it (give --guides a folder)",
-                    dir.display()
-                )),
-                Err(e) => sources.warnings.push(format!(
-                    "cannot read the guide folder {}: {e}; skipped it (check the path given to --guides or PYQ_GUIDES)",
-                    dir.display()
-                )),
-            }
-        }
-        sources.files.sort_by(|a, b| a.path.cmp(&b.path));
-        sources
-    }
-
-    fn walk(&mut self, dir: &Path) {
-        let entries = match fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(e) => {
-                self.warnings
-                    .push(format!("cannot list {}: {e}; skipped it", dir.display()));
-                return;
-            }
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            // symbolic links to folders are not followed (no loops); links
-            // to files are looked at through the link
-            match entry.file_type() {
-                Ok(t) if t.is_dir() && !hidden => self.walk(&path),
-                Ok(t) if !hidden && is_markdown(&path) => {
-                    let meta = if t.is_symlink() {
-                        fs::metadata(&path)
-                    } else {
-                        entry.metadata()
-                    };
-                    self.add_file(&path, meta);
-                }
-                _ => {}
-            }
-        }
-    }
-
-    fn add_file(&mut self, path: &Path, meta: std::io::Result<fs::Metadata>) {
-        match meta {
-            Ok(meta) => self.files.push(GuideFile {
-                path: path.to_path_buf(),
-                len: meta.len(),
-                modified: meta
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_nanos()),
-                regular: meta.is_file(),
-            }),
-            Err(e) => self
-                .warnings
-                .push(format!("cannot read {}: {e}; skipped it", path.display())),
-        }
-    }
-
-    /// A hash of everything that goes into an index: the bundled guides and
-    /// data (fixed when pyq was built) and the user's files by path, size
-    /// and modification time.
-    pub fn fingerprint(&self) -> String {
-        let mut fp = Fingerprint::new();
-        fp.field(BUNDLED_FINGERPRINT.as_bytes());
-        for f in &self.files {
-            fp.field(f.path.to_string_lossy().as_bytes())
-                .u64(f.len)
-                .field(&f.modified.to_le_bytes())
-                .u64(u64::from(f.regular));
-        }
-        fp.hex()
-    }
-
     /// Reads every guide: the bundled ones first, then the user's files.
     /// Special, oversized, unreadable, binary or clashing files are skipped
     /// with a warning; invalid UTF-8 is replaced, with a warning.
@@ -169,7 +97,15 @@ impl GuideSources {
             })
             .collect();
         let mut warnings = Vec::new();
-        for file in &self.files {
+        // in the order of their paths, whatever order the folders listed them in
+        let mut files: Vec<&GuideFile> = self.files.iter().collect();
+        files.sort_unstable_by(|a, b| {
+            a.path
+                .as_os_str()
+                .as_encoded_bytes()
+                .cmp(b.path.as_os_str().as_encoded_bytes())
+        });
+        for file in files {
             let name = file
                 .path
                 .file_name()
