@@ -9,12 +9,12 @@
 //!
 //! - **topic**: the topic whose keywords the document names most, in its
 //!   title above all, then its body (prose more than code; words that any
-//!   code uses, such as `list` in `List[str]`, are left out). The enclosing
-//!   headings say what a section is about when its title names no topic
-//!   ("Example", "Basic Usage"); otherwise, and always for a question, they
-//!   only break ties: a question keeps its own subject whatever section it
-//!   sits in. A document that touches on many topics with none leading (a
-//!   table of contents) is a survey, filed under the default topic.
+//!   code uses, such as `list` in `List[str]`, are left out). A section's
+//!   enclosing headings count too, less than its title (they decide for
+//!   "Example" or "Basic Usage"); a question's only break ties: it keeps its
+//!   own subject whatever section it sits in. A document that touches on
+//!   many topics with none leading (a table of contents) is a survey, filed
+//!   under the default topic.
 //! - **difficulty**: the level of the material the document covers
 //!   (metaclasses are advanced, slicing is beginner), found in its title,
 //!   its body and, when the title names no material, its nearest heading.
@@ -53,16 +53,16 @@ pub fn topic_names() -> &'static [&'static str] {
 
 /// A keyword in the title: the title is what the document says it is about.
 const TITLE_WEIGHT: f32 = 5.0;
-/// Enclosing headings, nearest first, when the title names no topic: the
-/// nearest one is then the best description of the document, but never a
-/// match in the title's place (3 < 5); headings further out describe more
-/// than this document.
+/// Enclosing headings of a section, nearest first: a section is a part of
+/// its chapter ("3. Use Local Variables" under "Optimization Techniques"),
+/// but the nearest heading never counts as much as the title (3 < 5), and
+/// headings further out describe more than this document.
 const PATH_WEIGHTS: [f32; 4] = [3.0, 1.5, 0.75, 0.5];
-/// When the title names a topic, or the document is a question, the
-/// headings only break ties: a fifth of their weight, so that the nearest
-/// heading (0.6) never outweighs a title keyword (5) or a body that keeps
-/// naming its subject (0.3 a mention). The same factor applies to the level
-/// a question's nearest heading suggests.
+/// A question is about what it asks, wherever it sits: its headings only
+/// break ties, at a fifth of their weight, so that the nearest heading
+/// (0.6) never outweighs a title keyword (5) or a body that keeps naming its
+/// subject (0.3 a mention). The same factor applies to the level a
+/// question's nearest heading suggests.
 const PATH_TIEBREAK: f32 = 0.2;
 /// A keyword in the body's prose, per mention.
 const PROSE_WEIGHT: f32 = 0.3;
@@ -415,11 +415,8 @@ impl Taxonomy {
     fn topic_scores(&self, words: &Words) -> Vec<f32> {
         let mut scores = vec![0f32; self.topics.len()];
         let in_title = self.topic_keywords.distinct_matches(&words.title);
-        let path_factor = if in_title.is_empty() && !words.question {
-            1.0
-        } else {
-            PATH_TIEBREAK
-        };
+        // a question is about what it asks: its headings only break ties
+        let path_factor = if words.question { PATH_TIEBREAK } else { 1.0 };
         for (topic, w) in in_title {
             scores[topic] += TITLE_WEIGHT * w;
         }
@@ -1069,8 +1066,8 @@ advanced = ["advanced", "mastery"]
     fn a_question_keeps_its_own_subject_whatever_section_it_sits_in() {
         let p = ["Performance optimization", "Performance and profiling"];
         assert_eq!(question("What is the GIL?", &p, "").0, "concurrency");
-        // a section with the same words would take its headings' topic
-        assert_eq!(section("Examples", &p, "").0, "performance");
+        // a section is a part of its chapter: "3. Use local variables"
+        assert_eq!(section("What is the GIL?", &p, "").0, "performance");
     }
 
     #[test]

@@ -68,8 +68,8 @@ fn score(docs: &[Document], sample: &str) -> Scores {
 fn the_development_sample_is_filed_as_judged() {
     let s = score(&documents(), include_str!("data/facets-dev.tsv"));
     assert_eq!(s.judged, 150);
-    // reached: topic 0.987, difficulty 0.953 exact, 1.000 adjacent
-    assert!(s.topic >= 0.96, "topic right {:.3}", s.topic);
+    // reached: topic 0.993, difficulty 0.953 exact, 1.000 adjacent
+    assert!(s.topic >= 0.97, "topic right {:.3}", s.topic);
     assert!(s.exact >= 0.92, "difficulty exact {:.3}", s.exact);
     assert!(s.adjacent >= 0.99, "difficulty adjacent {:.3}", s.adjacent);
     assert_eq!(
