@@ -109,6 +109,9 @@ pub fn documents(guide: &str, text: &str, taxonomy: &Taxonomy) -> Vec<Document> 
 /// (a line or two that introduces its subsections or its questions), is a
 /// chapter: it is about what its subsections and questions are about.
 const CHAPTER_INTRO: usize = 300;
+/// So is a heading whose own text is less than a tenth of the text below it
+/// (a guide's introduction under its title).
+const INTRO_SHARE: usize = 10;
 
 /// Classifies again, innermost first, the headings that have little text of
 /// their own besides their questions and have subsections or questions
@@ -131,16 +134,14 @@ fn classify_chapters(docs: &mut [Document], headings: &[usize], taxonomy: &Taxon
         material[i] = material[i].saturating_sub(questions);
     }
     for (k, &i) in headings.iter().enumerate().rev() {
-        if material[i] > CHAPTER_INTRO {
-            continue;
-        }
         let level = docs[i].level;
         let end = headings[k + 1..]
             .iter()
             .copied()
             .find(|&j| docs[j].level <= level)
             .unwrap_or(docs.len());
-        if end == i + 1 {
+        let below: usize = material[i + 1..end].iter().sum();
+        if end == i + 1 || material[i] > CHAPTER_INTRO.max(below / INTRO_SHARE) {
             continue;
         }
         let parts: Vec<Part> = (i..end)
