@@ -1,5 +1,5 @@
 //! Topics and difficulties against judged samples: `tests/data/facets-dev.tsv`
-//! (150 documents judged blind, by id) and `tests/data/facets-spot.tsv` (60
+//! (150 documents judged blind, by id) and `tests/data/facets-spot.tsv` (89
 //! other documents, judged before looking at pyq's labels). The figures must
 //! stay a little below what the rules reach today; see the README for them
 //! and `tools/facets/score.py` for the same scoring with pyq's own output.
@@ -81,10 +81,11 @@ fn the_development_sample_is_filed_as_judged() {
 #[test]
 fn the_spot_check_sample_is_filed_as_judged() {
     let s = score(&documents(), include_str!("data/facets-spot.tsv"));
-    assert_eq!(s.judged, 60);
-    // reached: topic 0.967, difficulty 0.950 exact, 1.000 adjacent
-    assert!(s.topic >= 0.93, "topic right {:.3}", s.topic);
+    assert_eq!(s.judged, 89);
+    // reached: topic 0.978, difficulty 0.933 exact, 1.000 adjacent
+    assert!(s.topic >= 0.95, "topic right {:.3}", s.topic);
     assert!(s.exact >= 0.90, "difficulty exact {:.3}", s.exact);
+    assert!(s.adjacent >= 0.99, "difficulty adjacent {:.3}", s.adjacent);
     assert_eq!(
         s.off_by_two, 0,
         "beginner material called advanced, or the reverse"
