@@ -5,7 +5,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use crate::classify::Taxonomy;
+use crate::classify::{Part, Taxonomy};
 use crate::document::{Document, Kind};
 use crate::guides::Guide;
 use crate::mojibake;
@@ -60,7 +60,7 @@ pub fn documents(guide: &Guide, taxonomy: &Taxonomy) -> Vec<Document> {
         } else {
             own
         };
-        let (topic, difficulty) = taxonomy.classify(&title, &section.path, own);
+        let (topic, difficulty) = taxonomy.classify(kind, &title, &section.path, own);
         headings.push(docs.len());
         docs.push(Document {
             id: format!("{stem}/{}", slugs.unique(strip_numbering(&title))),
@@ -81,7 +81,7 @@ pub fn documents(guide: &Guide, taxonomy: &Taxonomy) -> Vec<Document> {
             path.push(section.title.clone());
         }
         for q in questions::extract(section.body) {
-            let (topic, difficulty) = taxonomy.classify(&q.title, &path, &q.answer);
+            let (topic, difficulty) = taxonomy.classify(Kind::Question, &q.title, &path, &q.answer);
             docs.push(Document {
                 id: format!("{stem}/{}", slugs.unique(&q.title)),
                 guide: guide.to_string(),
@@ -97,8 +97,63 @@ pub fn documents(guide: &Guide, taxonomy: &Taxonomy) -> Vec<Document> {
             });
         }
     }
+    classify_chapters(&mut docs, &headings, taxonomy);
     outline_long_chapters(&mut docs, &headings);
     docs
+}
+
+/// A heading with no more text of its own than this, besides its questions
+/// (a line or two that introduces its subsections or its questions), is a
+/// chapter: it is about what its subsections and questions are about.
+const CHAPTER_INTRO: usize = 300;
+/// So is a heading whose own text is less than a tenth of the text below it
+/// (a guide's introduction under its title).
+const INTRO_SHARE: usize = 10;
+
+/// Classifies again, innermost first, the headings that have little text of
+/// their own besides their questions and have subsections or questions
+/// below them. Their parts are the sections and questions below and their
+/// own text if any; a section's questions are parts of their own, so the
+/// section's part is the rest of its text.
+fn classify_chapters(docs: &mut [Document], headings: &[usize], taxonomy: &Taxonomy) {
+    let own_size = |d: &Document| {
+        if d.body_is_subsections {
+            0
+        } else {
+            d.body.len()
+        }
+    };
+    // each document's text that no other document holds
+    let mut material: Vec<usize> = docs.iter().map(own_size).collect();
+    for (k, &i) in headings.iter().enumerate() {
+        let next = headings.get(k + 1).copied().unwrap_or(docs.len());
+        let questions: usize = material[i + 1..next].iter().sum();
+        material[i] = material[i].saturating_sub(questions);
+    }
+    for (k, &i) in headings.iter().enumerate().rev() {
+        let level = docs[i].level;
+        let end = headings[k + 1..]
+            .iter()
+            .copied()
+            .find(|&j| docs[j].level <= level)
+            .unwrap_or(docs.len());
+        let below: usize = material[i + 1..end].iter().sum();
+        if end == i + 1 || material[i] > CHAPTER_INTRO.max(below / INTRO_SHARE) {
+            continue;
+        }
+        let parts: Vec<Part> = (i..end)
+            .filter(|&j| material[j] > 0)
+            .map(|j| Part {
+                topic: &docs[j].topic,
+                difficulty: docs[j].difficulty,
+                size: material[j],
+            })
+            .collect();
+        let (topic, difficulty) = taxonomy.classify_chapter(&docs[i].title, &docs[i].path, &parts);
+        let topic = topic.name.clone();
+        docs[i].topic = topic;
+        docs[i].difficulty = difficulty;
+    }
 }
 
 /// A chapter without text of its own is shown with its subsections; past
@@ -240,6 +295,17 @@ mod tests {
         assert_eq!(d[0].body, "### One\nfirst");
         assert_eq!(d[0].searchable_body(), "");
         assert!(!d[1].body_is_subsections);
+    }
+
+    #[test]
+    fn a_chapter_is_classified_from_its_subsections() {
+        let d = docs(
+            "## Part two\n### One\nA lock guards shared state; take the lock.\n### Two\nA thread pool runs threads.\n",
+        );
+        assert_eq!(
+            d[0].topic, "concurrency",
+            "no text of its own: its subsections"
+        );
     }
 
     #[test]
