@@ -161,3 +161,25 @@ fn ctrl_c_leaves_the_quiz_with_130() {
     assert_eq!(term.exit_code(), 130);
     assert!(!term.text().contains("Known"), "no summary");
 }
+
+#[test]
+fn the_picker_shows_names_without_their_control_characters() {
+    let env = built();
+    let dir = env.guide(
+        "mine",
+        "evil\u{202e}\u{1b}[31mname.md",
+        "# Zebracorn \u{202e}reversed\n\nZebracorns.\n",
+    );
+    let mut term = Terminal::spawn(
+        &env,
+        &["-i", "--guides", dir.to_str().unwrap(), "zebracorn"],
+        24,
+        120,
+    );
+    let screen = term.wait_for_text("Zebracorn");
+    assert!(screen.contains("evil"), "the guide is named: {screen}");
+    assert!(!screen.contains('\u{202e}'), "{screen:?}");
+    assert!(!screen.contains("[31m"), "{screen:?}");
+    term.type_keys("\x1b");
+    assert_eq!(term.exit_code(), 130);
+}

@@ -139,3 +139,60 @@ fn a_long_build_shows_a_progress_bar_on_a_terminal_only() {
         String::from_utf8_lossy(&piped.stderr)
     );
 }
+
+/// Runs `script` (a shell command line, `$PYQ` being pyq) in a
+/// pseudo-terminal of 30 rows; returns what it printed and its status.
+fn in_a_terminal_session(env: &TestEnv, script: &str) -> (String, i32) {
+    let inner = format!("stty rows 30 cols 100; {script}");
+    let o = env
+        .command()
+        .env("PYQ", env!("CARGO_BIN_EXE_pyq"))
+        .env("TERM", "xterm-256color")
+        .program_and_args("timeout", &[TIMEOUT, "script", "-qec", &inner, "/dev/null"])
+        .output()
+        .unwrap();
+    (String::from_utf8_lossy(&o.stdout).into_owned(), code(&o))
+}
+
+#[test]
+fn a_pager_that_fails_does_not_lose_the_answer() {
+    let env = TestEnv::new();
+    assert_eq!(code(&env.run(&["gil"])), 0);
+    let (screen, status) = in_a_terminal_session(&env, "PYQ_PAGER=false \"$PYQ\" gil");
+    assert_eq!(status, 0, "{screen}");
+    assert!(screen.contains("Global Interpreter Lock"), "{screen}");
+    assert!(screen.contains("printed the answer instead"), "{screen}");
+}
+
+/// The terminal's settings after `pyq ARGS` ran in the background and was
+/// sent SIGTERM, and pyq's exit status.
+fn terminated(env: &TestEnv, args: &str) -> String {
+    let (screen, _) = in_a_terminal_session(
+        env,
+        &format!(
+            "\"$PYQ\" {args} < /dev/tty & P=$!; sleep 3; kill -TERM $P; wait $P; echo \"exit=$?\"; stty -a"
+        ),
+    );
+    screen
+}
+
+#[test]
+fn sigterm_to_the_picker_or_the_quiz_gives_the_terminal_back() {
+    let env = TestEnv::new();
+    assert_eq!(code(&env.run(&["--reindex"])), 0);
+    for args in ["-i", "--quiz"] {
+        let screen = terminated(&env, args);
+        assert!(screen.contains("exit=143"), "{args}: {screen}");
+        let settings = &screen[screen.find("exit=143").unwrap()..];
+        for flag in ["icanon", "echo"] {
+            assert!(
+                settings.contains(&format!(" {flag}")) && !settings.contains(&format!("-{flag} ")),
+                "{args}: the terminal is back in {flag} mode: {settings}"
+            );
+        }
+        if args == "-i" {
+            // the alternate screen was left (ESC [ ? 1049 l)
+            assert!(screen.contains("\u{1b}[?1049l"), "{args}");
+        }
+    }
+}

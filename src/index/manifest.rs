@@ -152,6 +152,19 @@ impl Manifest {
         Ok(Read::Current(Box::new(manifest)))
     }
 
+    /// The generation the manifest names, whatever else it says (or `None`
+    /// when it cannot be read).
+    pub fn generation_named(index_dir: &Path) -> Option<String> {
+        #[derive(Deserialize)]
+        struct Named {
+            generation: String,
+        }
+        let bytes = crate::files::read_regular(&Self::path(index_dir), MAX_MANIFEST_BYTES).ok()?;
+        serde_json::from_slice::<Named>(&bytes)
+            .ok()
+            .map(|n| n.generation)
+    }
+
     /// Replaces the manifest atomically, sealed with its checksum.
     pub fn write(&self, index_dir: &Path, unique: &str) -> io::Result<()> {
         let tmp = index_dir.join(format!("{FILE_NAME}.{unique}.tmp"));

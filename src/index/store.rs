@@ -431,19 +431,21 @@ fn write_generation(
         .err()
         .map(|e| io_err("replace", &Manifest::path(dir), e));
     let library = open_generation(dir, &manifest, Some(held), None)?;
-    if not_saved.is_none() {
-        sweep(dir, &generation);
-    }
+    // also when the manifest could not be switched: earlier runs' unnamed
+    // generations go, and this one goes at the next run
+    sweep(dir, &generation);
     Ok((library, counts, not_saved))
 }
 
-/// Removes, from pyq's own folder `dir`, the generations other than
-/// `current` and the builds that no live process holds, and manifests left
+/// Removes, from pyq's own folder `dir`, the generations and builds that
+/// no live process holds, but `current` and the one the manifest names now
+/// (another pyq may have switched it meanwhile), and manifests left
 /// half-written long ago. Nothing else is touched.
 fn sweep(dir: &Path, current: &str) {
     if !folder::is_tagged(dir) {
         return;
     }
+    let named = Manifest::generation_named(dir);
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -452,7 +454,7 @@ fn sweep(dir: &Path, current: &str) {
         let Some(name) = name.to_str() else { continue };
         let path = entry.path();
         match names::entry_kind(name) {
-            Some(Entry::Generation) if name != current => {
+            Some(Entry::Generation) if name != current && named.as_deref() != Some(name) => {
                 names::remove_unused(&path);
             }
             Some(Entry::Build) => {
