@@ -83,6 +83,10 @@ fn main() {
     let out = out_dir.join("topics.rs");
     fs::write(&out, topics).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
 
+    let titles = generic_title_words(&root.join("index/titles.toml"));
+    let out = out_dir.join("titles.rs");
+    fs::write(&out, titles).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
+
     let synonyms = synonyms(&root.join("index/synonyms.toml"));
     let out = out_dir.join("synonyms.rs");
     fs::write(&out, synonyms).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
@@ -127,6 +131,37 @@ fn topic_names(path: &Path) -> String {
     format!(
         "/// Topic names of `index/topics.toml`, in file order.\npub static TOPIC_NAMES: &[&str] = &[{}];\n",
         names.join(", ")
+    )
+}
+
+/// The words of `index/titles.toml` that make a heading generic, as a
+/// sorted static list (looked up by binary search).
+fn generic_title_words(path: &Path) -> String {
+    let text =
+        fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    let table: toml::Table = text
+        .parse()
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut words: Vec<String> = table
+        .get("generic")
+        .and_then(|g| g.as_array())
+        .unwrap_or_else(|| panic!("{}: no generic = [...]", path.display()))
+        .iter()
+        .map(|w| {
+            w.as_str()
+                .unwrap_or_else(|| panic!("{}: {w:?} is not a string", path.display()))
+                .to_lowercase()
+        })
+        .collect();
+    words.sort();
+    words.dedup();
+    format!(
+        "/// Words of `index/titles.toml` that say what kind of section a heading is, sorted.\npub static GENERIC_TITLE_WORDS: &[&str] = &[{}];\n",
+        words
+            .iter()
+            .map(|w| format!("{w:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     )
 }
 

@@ -38,24 +38,63 @@ impl LineIndex {
 /// The slug of a title with no letters or digits.
 pub const EMPTY_SLUG: &str = "section";
 
+/// Slugs longer than this (in characters) are shortened, so that an id
+/// fits on a row of a 60-column terminal after its guide's name: first by
+/// leaving out the words that every question has, then by cutting at a
+/// word boundary.
+pub const MAX_SLUG: usize = 40;
+
+/// Words that say little in an id: question wording and glue. Left out of
+/// slugs that would otherwise be longer than [`MAX_SLUG`].
+const SLUG_FILLER: &[&str] = &[
+    "a", "an", "and", "are", "between", "can", "do", "does", "for", "how", "in", "is", "it", "of",
+    "or", "python", "s", "the", "to", "what", "when", "which", "why", "with", "would", "you",
+    "your",
+];
+
 /// A URL- and shell-friendly slug: lowercase letters and digits joined by `-`.
 /// Non-ASCII letters are kept (lowercased); everything else separates words.
+/// At most [`MAX_SLUG`] characters (see there).
 pub fn slug(title: &str) -> String {
-    let mut out = String::with_capacity(title.len());
-    let mut pending_dash = false;
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
     for c in title.chars() {
         if c.is_alphanumeric() {
-            if pending_dash && !out.is_empty() {
-                out.push('-');
-            }
-            pending_dash = false;
-            out.extend(c.to_lowercase());
-        } else {
-            pending_dash = true;
+            word.extend(c.to_lowercase());
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
         }
-        if out.len() >= 80 {
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    let length = |words: &[String]| {
+        words.iter().map(|w| w.chars().count()).sum::<usize>() + words.len().saturating_sub(1)
+    };
+    if length(&words) > MAX_SLUG {
+        let content: Vec<String> = words
+            .iter()
+            .filter(|w| !SLUG_FILLER.contains(&w.as_str()))
+            .cloned()
+            .collect();
+        if !content.is_empty() {
+            words = content;
+        }
+    }
+    let mut out = String::new();
+    for w in &words {
+        let extra = usize::from(!out.is_empty()) + w.chars().count();
+        if out.chars().count() + extra > MAX_SLUG {
+            if out.is_empty() {
+                // one word longer than a whole slug
+                out.extend(w.chars().take(MAX_SLUG));
+            }
             break;
         }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(w);
     }
     if out.is_empty() {
         out.push_str(EMPTY_SLUG);
@@ -210,12 +249,35 @@ mod tests {
     #[test]
     fn slugs_are_lowercase_words() {
         assert_eq!(
-            slug("What is GIL? How Does it Affect Performance?"),
-            "what-is-gil-how-does-it-affect-performance"
+            slug("What is the GIL? Explain it"),
+            "what-is-the-gil-explain-it"
         );
         assert_eq!(slug("`__str__` vs `__repr__`"), "str-vs-repr");
         assert_eq!(slug("Café & crème"), "café-crème");
         assert_eq!(slug("🚀 !!"), "section");
+    }
+
+    #[test]
+    fn long_slugs_leave_out_question_wording_then_whole_words() {
+        assert_eq!(
+            slug("What is the difference between a list and a tuple in Python?"),
+            "difference-list-tuple"
+        );
+        let long = slug(
+            "How would you implement a producer-consumer pattern using Python's queue module?",
+        );
+        assert_eq!(long, "implement-producer-consumer-pattern");
+        assert!(long.chars().count() <= MAX_SLUG);
+        assert_eq!(slug(&"x".repeat(100)).len(), MAX_SLUG);
+        assert_eq!(
+            slug("What is GIL? How Does it Affect Performance?"),
+            "gil-affect-performance"
+        );
+        assert_eq!(
+            slug("What is the difference between is and ==?"),
+            "what-is-the-difference-between-is-and",
+            "short enough as it is"
+        );
     }
 
     #[test]

@@ -37,7 +37,7 @@ fn the_picker_filters_as_you_type_and_prints_the_pick() {
     let screen = term.wait_for_text("(also: decorator)");
     let (shown, total) = counts(&screen);
     assert!(shown > 0 && shown < total / 4, "{shown} of {total}");
-    let list: Vec<&str> = screen.lines().skip(2).take(5).collect();
+    let list: Vec<&str> = screen.lines().skip(2).take(4).collect();
     assert!(
         list.iter()
             .all(|row| row.to_lowercase().contains("decorat")),

@@ -52,7 +52,7 @@ fn show(env: &TestEnv, id: &str, color: &str) -> String {
 
 const PROSE_AND_CODE: &str = "python-complete-mastery-guide/list-comprehensions";
 const HEADINGS_STRINGS_LISTS: &str =
-    "complete-python-interview-guide/memory-and-speed-list-vs-tuple-comprehension";
+    "complete-python-interview-guide/memory-speed-list-vs-tuple-comprehension";
 
 #[test]
 fn answers_in_colour() {

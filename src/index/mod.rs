@@ -17,7 +17,7 @@ use std::path::PathBuf;
 
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{AllQuery, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 pub use folder::SUBFOLDER;
@@ -40,6 +40,18 @@ pub struct Library {
     /// while it is read (see `names`).
     _in_use: Option<names::InUse>,
 }
+
+/// What an id names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lookup {
+    Found(Box<Document>),
+    Missing,
+    /// A short id that several guides have: their whole ids (a few).
+    Ambiguous(Vec<String>),
+}
+
+/// Whole ids listed at most for a short id that several guides have.
+const AMBIGUOUS_SHOWN: usize = 8;
 
 /// Document counts per topic and per difficulty.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -132,23 +144,50 @@ impl Library {
         Ok(self.fields.decode(&doc))
     }
 
-    /// The document with this id.
-    pub fn get(&self, id: &str) -> Result<Option<Document>> {
+    /// The document with this id, or with this short id (an id without its
+    /// guide, when no other guide has it).
+    pub fn get(&self, id: &str) -> Result<Lookup> {
         guarded(|| self.get_unguarded(id))?
     }
 
-    fn get_unguarded(&self, id: &str) -> Result<Option<Document>> {
+    fn get_unguarded(&self, id: &str) -> Result<Lookup> {
         let searcher = self.searcher();
-        let query = TermQuery::new(
-            Term::from_field_text(self.fields.id, id),
-            IndexRecordOption::Basic,
-        );
-        let top = searcher
-            .search(&query, &TopDocs::with_limit(1).order_by_score())
-            .map_err(|e| index_error("cannot look up an id", e))?;
-        top.first()
-            .map(|&(_, address)| self.document(&searcher, address))
-            .transpose()
+        let by = |field: Field, limit: usize| {
+            let query = TermQuery::new(Term::from_field_text(field, id), IndexRecordOption::Basic);
+            searcher
+                .search(
+                    &query,
+                    &TopDocs::with_limit(limit).order_by_u64_field("order", tantivy::Order::Asc),
+                )
+                .map_err(|e| index_error("cannot look up an id", e))
+        };
+        if let Some(&(_, address)) = by(self.fields.id, 1)?.first() {
+            return Ok(Lookup::Found(Box::new(self.document(&searcher, address)?)));
+        }
+        // a short id names one document, or several: say which
+        let found = by(self.fields.slug, AMBIGUOUS_SHOWN)?;
+        match found.as_slice() {
+            [] => Ok(Lookup::Missing),
+            [(_, address)] => Ok(Lookup::Found(Box::new(self.document(&searcher, *address)?))),
+            many => Ok(Lookup::Ambiguous(
+                many.iter()
+                    .map(|&(_, address)| self.document(&searcher, address).map(|d| d.id))
+                    .collect::<Result<_>>()?,
+            )),
+        }
+    }
+
+    /// The shortest id that names `doc`: its id without the guide when no
+    /// other guide has the same (`gil`), else the whole id.
+    pub fn short_id<'d>(&self, doc: &'d Document) -> &'d str {
+        let slug = schema::slug_of(&doc.id);
+        let unique = guarded(|| {
+            self.searcher()
+                .doc_freq(&Term::from_field_text(self.fields.slug, slug))
+                .is_ok_and(|n| n == 1)
+        })
+        .unwrap_or(false);
+        if unique { slug } else { &doc.id }
     }
 
     /// Every document, in guide order.

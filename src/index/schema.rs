@@ -17,7 +17,7 @@ use crate::terms::code_tokens;
 
 /// Bumped whenever the schema, the analyzer or the way guides are cut into
 /// documents changes meaning; an index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Name under which the analyzer is registered with tantivy.
 const ANALYZER: &str = "pyq";
@@ -34,6 +34,10 @@ pub const LEVEL_ROOT: &str = "/level";
 #[derive(Clone, Copy)]
 pub struct Fields {
     pub id: Field,
+    /// The id without its guide (`gil` of `python-interview-guide/gil`):
+    /// what `--show` also accepts, and lists show, when no other guide has
+    /// it.
+    pub slug: Field,
     pub guide: Field,
     pub title: Field,
     pub path: Field,
@@ -78,6 +82,7 @@ impl Fields {
         };
         let fields = Fields {
             id: b.add_text_field("id", STRING | STORED),
+            slug: b.add_text_field("slug", STRING),
             guide: b.add_text_field("guide", STRING | STORED),
             // also a fast column, so that ranking reads titles without the store
             title: b.add_text_field("title", searched_and_stored.clone().set_fast("raw")),
@@ -115,6 +120,7 @@ impl Fields {
     pub fn encode(&self, doc: &Document, order: u64) -> TantivyDocument {
         let mut d = TantivyDocument::new();
         d.add_text(self.id, &doc.id);
+        d.add_text(self.slug, slug_of(&doc.id));
         d.add_text(self.guide, &doc.guide);
         d.add_text(self.title, &doc.title);
         for p in &doc.path {
@@ -178,6 +184,11 @@ impl Fields {
                 .unwrap_or(Difficulty::Intermediate),
         }
     }
+}
+
+/// The part of an id after its guide.
+pub fn slug_of(id: &str) -> &str {
+    id.split_once('/').map_or(id, |(_, slug)| slug)
 }
 
 pub fn topic_facet(topic: &str) -> Facet {

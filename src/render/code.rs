@@ -99,6 +99,7 @@ pub fn draw(
     code: &str,
     indent: usize,
     color: bool,
+    columns: usize,
 ) -> io::Result<()> {
     let code = expand_tabs(code);
     let code = code.trim_end_matches('\n');
@@ -114,7 +115,12 @@ pub fn draw(
     } else {
         Vec::new()
     };
-    let width = code.split('\n').map(|l| l.width()).max().unwrap_or(0) + 1;
+    // The panel is as wide as the longest line, but never wider than the
+    // screen (less one column, as some terminals wrap on the last): a line
+    // wider than the screen wraps once, visibly, and no row is ever only
+    // padding.
+    let room = columns.saturating_sub(indent + 1).max(1);
+    let width = (code.split('\n').map(|l| l.width()).max().unwrap_or(0) + 1).min(room);
     let mut spans = spans.iter().peekable();
     let mut line_start = 0;
     for line in code.split('\n') {
@@ -182,8 +188,12 @@ mod tests {
     use super::*;
 
     fn drawn(info: &str, code: &str, color: bool) -> String {
+        drawn_in(info, code, color, 100)
+    }
+
+    fn drawn_in(info: &str, code: &str, color: bool, columns: usize) -> String {
         let mut out = Vec::new();
-        draw(&mut out, info, code, 2, color).unwrap();
+        draw(&mut out, info, code, 2, color, columns).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -262,6 +272,20 @@ mod tests {
             lines,
             ["  def f():              ", "      return 'x'  # why "]
         );
+    }
+
+    #[test]
+    fn a_panel_is_never_wider_than_the_screen() {
+        let code = format!("short = 1\nlong = '{}'\n", "x".repeat(100));
+        let lines: Vec<String> = strip(&drawn_in("python", &code, true, 40))
+            .lines()
+            .map(String::from)
+            .collect();
+        // padding stops at the screen's edge: one row per source line, the
+        // long one left to wrap once
+        assert_eq!(lines[0].chars().count(), 39, "{:?}", lines[0]);
+        assert_eq!(lines[1], format!("  long = '{}'", "x".repeat(100)));
+        assert_eq!(lines.len(), 2);
     }
 
     #[test]

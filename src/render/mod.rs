@@ -9,6 +9,7 @@ mod plain;
 mod safe;
 mod syntax;
 mod terminal;
+mod title;
 
 use std::collections::HashSet;
 use std::io::{self, Write};
@@ -30,6 +31,29 @@ pub struct Style {
 /// Prose is wrapped at this width at most, however wide the terminal.
 pub const MAX_TEXT_WIDTH: usize = 100;
 
+pub use terminal::{Tone, paint};
+
+/// `text` cut into rows of at most `width` columns at spaces; a word wider
+/// than a row has a row of its own.
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    for word in text.split_whitespace() {
+        if !row.is_empty() && row.width() + 1 + word.width() > width {
+            rows.push(std::mem::take(&mut row));
+        }
+        if !row.is_empty() {
+            row.push(' ');
+        }
+        row.push_str(word);
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    rows
+}
+
 /// The terminal's width in columns, if stdout is a terminal.
 pub fn terminal_width() -> Option<usize> {
     let (w, _) = termimad::terminal_size();
@@ -45,6 +69,8 @@ pub struct Answer<'a> {
     pub same_as_best: &'a [usize],
     /// Words of the best hit's body to highlight (lowercase).
     pub highlight: &'a HashSet<String>,
+    /// The id to show for each hit: the shortest that names it.
+    pub ids: &'a [&'a str],
 }
 
 /// The terminal's height in lines, if stdout is a terminal.
@@ -65,10 +91,13 @@ pub fn answer(out: &mut impl Write, answer: &Answer, style: Style) -> io::Result
     } else {
         plain::document(out, &best.doc)?;
     }
-    let pick = |same: bool| -> Vec<&Document> {
+    let pick = |same: bool| -> Vec<(&Document, &str)> {
         (1..answer.hits.len())
             .filter(|i| answer.same_as_best.contains(i) == same)
-            .map(|i| &answer.hits[i].doc)
+            .map(|i| {
+                let id = answer.ids.get(i).copied().unwrap_or(&answer.hits[i].doc.id);
+                (&answer.hits[i].doc, id)
+            })
             .collect()
     };
     let (same, others) = (pick(true), pick(false));
@@ -109,7 +138,7 @@ pub fn lines<'a>(
     docs: impl IntoIterator<Item = &'a Document>,
 ) -> io::Result<()> {
     for doc in docs {
-        writeln!(out, "{}\t{}", one_line(&doc.id), one_line(&doc.title))?;
+        writeln!(out, "{}\t{}", one_line(&doc.id), standalone_title(doc))?;
     }
     Ok(())
 }
@@ -124,7 +153,7 @@ pub fn hit_lines<'a>(
             out,
             "{}\t{}\t{}",
             one_line(&doc.id),
-            one_line(&doc.title),
+            standalone_title(doc),
             one_line(&snippet)
         )?;
     }
@@ -151,6 +180,14 @@ pub fn provenance(doc: &Document) -> String {
         doc.difficulty,
         doc.kind.as_str()
     ))
+}
+
+/// The title of a document as shown without its page (hit lists, `-l`,
+/// the picker's rows, quiz prompts): given its parent heading when it does
+/// not stand alone ("Deep vs Shallow Copy › When to Use Each"), on one
+/// line, safe for a terminal.
+pub fn standalone_title(doc: &Document) -> String {
+    one_line(&title::standalone(doc))
 }
 
 /// Text made safe for a terminal, lines kept: escape sequences, control
@@ -191,11 +228,7 @@ pub fn topics(
         .unwrap_or(5)
         .max(5);
     let heading = |out: &mut dyn Write, s: &str| -> io::Result<()> {
-        if style.color {
-            terminal::heading(out, s)
-        } else {
-            writeln!(out, "{s}")
-        }
+        writeln!(out, "{}", paint(s, Tone::Heading, style.color))
     };
     heading(out, "TOPIC")?;
     for t in topics {

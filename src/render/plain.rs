@@ -29,11 +29,17 @@ pub fn document_body(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     writeln!(out, "{}", body.trim_end())
 }
 
-pub fn list(out: &mut impl Write, heading: &str, others: &[&Document]) -> io::Result<()> {
+pub fn list(out: &mut impl Write, heading: &str, hits: &[(&Document, &str)]) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "{heading} (pyq --show ID):")?;
-    for doc in others {
-        writeln!(out, "  {}\t{}", one_line(&doc.id), one_line(&doc.title))?;
+    for (doc, _) in hits {
+        // whole ids: what is piped is read by programs
+        writeln!(
+            out,
+            "  {}\t{}",
+            one_line(&doc.id),
+            super::standalone_title(doc)
+        )?;
     }
     Ok(())
 }

@@ -32,21 +32,31 @@ fn skin(style: Style) -> MadSkin {
     skin
 }
 
-fn styled(
-    out: &mut dyn Write,
-    text: &str,
-    color: bool,
-    f: impl Fn(String) -> String,
-) -> io::Result<()> {
-    if color {
-        writeln!(out, "{}", f(text.to_string()))
-    } else {
-        writeln!(out, "{text}")
-    }
+/// How pyq styles its own words (titles, headings, notes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// A document's title.
+    Title,
+    /// A heading of pyq's own ("More results", a quiz's summary).
+    Heading,
+    /// Emphasis in pyq's own text.
+    Strong,
+    /// Secondary text: where a document comes from, ids, hints.
+    Faint,
 }
 
-pub fn heading(out: &mut dyn Write, text: &str) -> io::Result<()> {
-    writeln!(out, "{}", text.bold().with(ACCENT))
+/// `text` in `tone` when `color` is on, else as it is: the one place that
+/// chooses pyq's colours and attributes.
+pub fn paint(text: &str, tone: Tone, color: bool) -> String {
+    if !color {
+        return text.to_string();
+    }
+    match tone {
+        Tone::Title => text.bold().with(TITLE_COLOR).to_string(),
+        Tone::Heading => text.bold().with(ACCENT).to_string(),
+        Tone::Strong => text.attribute(Attribute::Bold).to_string(),
+        Tone::Faint => text.dim().to_string(),
+    }
 }
 
 pub fn document(
@@ -55,14 +65,16 @@ pub fn document(
     highlight: &HashSet<String>,
     style: Style,
 ) -> io::Result<()> {
-    styled(out, &one_line(&doc.title), style.color, |s| {
-        s.bold().with(TITLE_COLOR).to_string()
-    })?;
+    writeln!(
+        out,
+        "{}",
+        paint(&one_line(&doc.title), Tone::Title, style.color)
+    )?;
     let crumb = breadcrumb(doc);
     if !crumb.is_empty() {
-        styled(out, &one_line(&crumb), style.color, |s| s.dim().to_string())?;
+        writeln!(out, "{}", paint(&crumb, Tone::Faint, style.color))?;
     }
-    styled(out, &provenance(doc), style.color, |s| s.dim().to_string())?;
+    writeln!(out, "{}", paint(&provenance(doc), Tone::Faint, style.color))?;
     writeln!(out)?;
     document_body(out, doc, highlight, style)
 }
@@ -91,48 +103,51 @@ pub fn document_body(
                 write!(out, "{}", skin.text(&prose, Some(width)))?;
             }
             Segment::Code { info, code, indent } => {
-                code::draw(out, &info, &code, indent, style.color)?;
+                code::draw(out, &info, &code, indent, style.color, style.width)?;
             }
         }
     }
     Ok(())
 }
 
+/// A list of hits: each title (wrapped at word boundaries) and, on a row of
+/// its own, the id that shows it, never cut.
 pub fn list(
     out: &mut impl Write,
     heading: &str,
-    others: &[&Document],
+    hits: &[(&Document, &str)],
     style: Style,
 ) -> io::Result<()> {
     writeln!(out)?;
-    styled(
-        out,
-        &format!("{heading} (pyq --show ID):"),
-        style.color,
-        |s| s.bold().with(ACCENT).to_string(),
-    )?;
-    for doc in others {
-        let title = one_line(&doc.title);
-        if style.color {
-            writeln!(
-                out,
-                "  {} {}",
-                "•".with(ACCENT),
-                title.attribute(Attribute::Bold)
-            )?;
-            writeln!(
-                out,
-                "    {}",
-                one_line(&format!("{} · {}", doc.guide, doc.id)).dim()
-            )?;
+    let heading = format!("{heading} (pyq --show ID):");
+    writeln!(out, "{}", paint(&heading, Tone::Heading, style.color))?;
+    let width = style.width.clamp(20, MAX_TEXT_WIDTH);
+    for (doc, id) in hits {
+        let title = super::standalone_title(doc);
+        let mut rows = super::wrap_words(&title, width.saturating_sub(4)).into_iter();
+        let bullet = if style.color {
+            "•".with(ACCENT).to_string()
         } else {
-            writeln!(out, "  • {title}")?;
+            "•".to_string()
+        };
+        if let Some(first) = rows.next() {
             writeln!(
                 out,
-                "    {}",
-                one_line(&format!("{} · {}", doc.guide, doc.id))
+                "  {bullet} {}",
+                paint(&first, Tone::Strong, style.color)
             )?;
         }
+        for row in rows {
+            writeln!(out, "    {}", paint(&row, Tone::Strong, style.color))?;
+        }
+        let id = one_line(id);
+        // an id wider than its indented row starts at the margin instead
+        let indent = if id.chars().count() + 4 <= style.width {
+            "    "
+        } else {
+            ""
+        };
+        writeln!(out, "{indent}{}", paint(&id, Tone::Faint, style.color))?;
     }
     Ok(())
 }

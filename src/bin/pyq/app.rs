@@ -10,7 +10,7 @@ use pyq::classify::Taxonomy;
 use pyq::document::Document;
 use pyq::error::{Error, ErrorKind, Result};
 use pyq::guides::Guides;
-use pyq::index::{BuildReason, BuildReport, FacetCounts, Library, Store};
+use pyq::index::{BuildReason, BuildReport, FacetCounts, Library, Lookup, Store};
 use pyq::render::{self, Style, TopicRow};
 use pyq::search::Found;
 
@@ -173,7 +173,12 @@ fn execute(
             let found = index.read(&mut library, err, |l| {
                 l.search(query, &config.filters, config.limit())
             })?;
-            search(config, &found, query, style, &mut target, err)?
+            let ids: Vec<&str> = found
+                .hits
+                .iter()
+                .map(|h| library.short_id(&h.doc))
+                .collect();
+            search(config, &found, &ids, query, style, &mut target, err)?
         }
         Action::Show(id) => {
             let doc = index.read(&mut library, err, |l| l.get(id))?;
@@ -298,6 +303,7 @@ impl Index<'_> {
 fn search(
     config: &Config,
     found: &Found,
+    ids: &[&str],
     query: &str,
     style: Style,
     out: &mut impl Write,
@@ -334,6 +340,7 @@ fn search(
                 hits,
                 same_as_best: &found.same_as_best,
                 highlight: &highlight,
+                ids,
             };
             render::answer(out, &answer, style)?
         }
@@ -377,15 +384,25 @@ fn quoted(query: &str) -> String {
 
 fn show(
     config: &Config,
-    doc: Option<Document>,
+    found: Lookup,
     id: &str,
     style: Style,
     out: &mut impl Write,
 ) -> std::result::Result<Outcome, Failed> {
-    let Some(doc) = doc else {
-        return Err(Error::not_found(format!("no document has the id {id:?}"))
-            .with_fix("find ids with pyq -l (every document) or pyq -l QUERY")
+    let doc = match found {
+        Lookup::Found(doc) => *doc,
+        Lookup::Missing => {
+            return Err(Error::not_found(format!("no document has the id {id:?}"))
+                .with_fix("find ids with pyq -l (every document) or pyq -l QUERY")
+                .into());
+        }
+        Lookup::Ambiguous(ids) => {
+            return Err(Error::failure(format!(
+                "{id:?} is the end of the ids of several guides' documents"
+            ))
+            .with_fix(format!("give the whole id: {}", ids.join(", ")))
             .into());
+        }
     };
     match config.format {
         OutputFormat::Json => render::json::hits(out, [(&doc, None)])?,

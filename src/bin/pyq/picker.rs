@@ -115,7 +115,7 @@ impl<'a> Picker<'a> {
         let mut picker = Picker {
             docs,
             vocab,
-            fuzzy: Fuzzy::new(docs.iter().map(|d| render::one_line(&d.title))),
+            fuzzy: Fuzzy::new(docs.iter().map(|d| render::standalone_title(d))),
             query: query.to_string(),
             filtered: Filtered::default(),
             selected: 0,
@@ -342,7 +342,7 @@ impl<'a> Picker<'a> {
 /// A row of the list: the title with matched characters marked, then the
 /// topic, difficulty and guide, dimmed.
 fn row_line(doc: &Document, marks: &[usize]) -> Line<'static> {
-    let title = render::one_line(&doc.title);
+    let title = render::standalone_title(doc);
     let mark = Style::new().fg(Color::Yellow).bold();
     // runs of characters that are all marked or all not
     let mut spans: Vec<Span> = Vec::new();

@@ -247,7 +247,7 @@ pub fn run(
         writeln!(
             out,
             "{}",
-            paint(&render::one_line(&doc.title), |s| s
+            paint(&render::standalone_title(doc), |s| s
                 .bold()
                 .yellow()
                 .to_string())
@@ -353,7 +353,7 @@ fn summary(out: &mut dyn Write, marks: &[Mark], style: Style) -> io::Result<()> 
                 out,
                 "  {}\t{}",
                 render::one_line(&m.doc.id),
-                render::one_line(&m.doc.title)
+                render::standalone_title(m.doc)
             )?;
         }
     }
