@@ -115,7 +115,7 @@ impl<'a> Picker<'a> {
         let mut picker = Picker {
             docs,
             vocab,
-            fuzzy: Fuzzy::new(docs.iter().map(|d| render::standalone_title(d))),
+            fuzzy: Fuzzy::new(docs.iter().map(render::standalone_title)),
             query: query.to_string(),
             filtered: Filtered::default(),
             selected: 0,
