@@ -183,3 +183,54 @@ fn the_picker_shows_names_without_their_control_characters() {
     term.type_keys("\x1b");
     assert_eq!(term.exit_code(), 130);
 }
+
+#[test]
+fn wide_code_never_leaves_blank_rows() {
+    let env = built();
+    for cols in [60, 80, 120] {
+        let mut term = Terminal::spawn(
+            &env,
+            &["--no-pager", "-n", "1", "asyncio vs threading"],
+            200,
+            cols,
+        );
+        assert_eq!(term.exit_code(), 0);
+        let screen = term.text();
+        assert!(
+            screen.contains("import"),
+            "{cols}: code is shown:\n{screen}"
+        );
+        assert_eq!(
+            term.blank_continuations(),
+            Vec::<u16>::new(),
+            "{cols} columns:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn quitting_less_leaves_the_answer_on_the_screen() {
+    let env = built();
+    // a long answer: less waits for a key, and q leaves the page shown
+    let mut term = Terminal::spawn_with(&env, &["gil"], 30, 60, &[("PYQ_PAGER", "less")]);
+    term.wait_for_text("Global Interpreter Lock");
+    term.type_keys("q");
+    assert_eq!(term.exit_code(), 0);
+    assert!(!term.alternate());
+    let screen = term.text();
+    assert!(screen.contains("Global Interpreter Lock"), "{screen}");
+
+    // a short one: less prints it and quits by itself
+    let mut term = Terminal::spawn_with(
+        &env,
+        &[
+            "--show",
+            "python-interview-preparation-0-6-years/explain-the-global-interpreter-lock-gil",
+        ],
+        60,
+        100,
+        &[("PYQ_PAGER", "less")],
+    );
+    assert_eq!(term.exit_code(), 0, "{}", term.text());
+    assert!(term.text().contains("GIL"), "{}", term.text());
+}

@@ -100,6 +100,25 @@ impl Terminal {
         self.screen.lock().unwrap().screen().contents()
     }
 
+    /// Rows that wrapped onto a row showing nothing: what padding wider
+    /// than the screen leaves (a row of colour, no text).
+    pub fn blank_continuations(&self) -> Vec<u16> {
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let (rows, cols) = (rows.get(), cols.get());
+        let blank = |row: u16| {
+            (0..cols).all(|col| {
+                screen
+                    .cell(row, col)
+                    .is_none_or(|c| c.contents().trim().is_empty())
+            })
+        };
+        (0..rows.saturating_sub(1))
+            .filter(|&r| screen.row_wrapped(r) && blank(r + 1))
+            .collect()
+    }
+
     /// Whether the full-screen (alternate) buffer is showing.
     pub fn alternate(&self) -> bool {
         self.screen.lock().unwrap().screen().alternate_screen()

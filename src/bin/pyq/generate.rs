@@ -62,7 +62,7 @@ const MORE_EXAMPLES: &[(&str, &str)] = &[
         "pyq --guides ~/notes/python gil",
         "search your own Markdown guides too",
     ),
-    ("pyq -- -n", "search for a word that looks like an option"),
+    ("pyq -- -m venv", "words that look like options go after --"),
 ];
 
 const DESCRIPTION: &str = r#".PP
