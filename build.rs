@@ -142,26 +142,31 @@ fn generic_title_words(path: &Path) -> String {
     let table: toml::Table = text
         .parse()
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut words: Vec<String> = table
-        .get("generic")
-        .and_then(|g| g.as_array())
-        .unwrap_or_else(|| panic!("{}: no generic = [...]", path.display()))
-        .iter()
-        .map(|w| {
-            w.as_str()
-                .unwrap_or_else(|| panic!("{}: {w:?} is not a string", path.display()))
-                .to_lowercase()
-        })
-        .collect();
-    words.sort();
-    words.dedup();
-    format!(
-        "/// Words of `index/titles.toml` that say what kind of section a heading is, sorted.\npub static GENERIC_TITLE_WORDS: &[&str] = &[{}];\n",
+    let list = |key: &str| -> String {
+        let mut words: Vec<String> = table
+            .get(key)
+            .and_then(|g| g.as_array())
+            .unwrap_or_else(|| panic!("{}: no {key} = [...]", path.display()))
+            .iter()
+            .map(|w| {
+                w.as_str()
+                    .unwrap_or_else(|| panic!("{}: {w:?} is not a string", path.display()))
+                    .to_lowercase()
+            })
+            .collect();
+        words.sort();
+        words.dedup();
         words
             .iter()
             .map(|w| format!("{w:?}"))
             .collect::<Vec<_>>()
             .join(", ")
+    };
+    format!(
+        "/// Words of `index/titles.toml` that say what kind of section a heading is, sorted.\npub static GENERIC_TITLE_WORDS: &[&str] = &[{}];\n/// Words of `index/titles.toml` that ask rather than say what about, sorted.\npub static QUESTION_WORDS: &[&str] = &[{}];\n/// Words of `index/titles.toml` that ask about an aspect of a subject, sorted.\npub static ASPECT_WORDS: &[&str] = &[{}];\n",
+        list("generic"),
+        list("question"),
+        list("aspect")
     )
 }
 

@@ -24,5 +24,7 @@ pub mod render;
 pub mod search;
 pub mod snippet;
 pub mod split;
+pub mod study;
 pub mod terms;
 pub mod text;
+pub mod wording;

@@ -234,3 +234,40 @@ fn quitting_less_leaves_the_answer_on_the_screen() {
     assert_eq!(term.exit_code(), 0, "{}", term.text());
     assert!(term.text().contains("GIL"), "{}", term.text());
 }
+
+#[test]
+fn the_quiz_in_a_terminal_remembers_across_runs() {
+    let env = built();
+    let now: i64 = 1_900_000_000;
+    let args = ["--quiz", "-n", "1", "--seed", "4", "--topic", "oop"];
+    let at = |t: i64| t.to_string();
+    let first = at(now);
+    let mut term = Terminal::spawn_with(&env, &args, 40, 100, &[("PYQ_NOW", &first)]);
+    let screen = term.wait_for_text("Question 1 of 1");
+    let prompt = screen
+        .lines()
+        .skip_while(|l| !l.starts_with("Question 1 of 1"))
+        .nth(1)
+        .unwrap()
+        .trim()
+        .to_string();
+    assert!(screen.contains("[Enter] answer"));
+    term.type_keys("\r");
+    let screen = term.wait_for_text("Did you know it?");
+    assert!(
+        !screen.contains("[Enter] answer"),
+        "the prompt goes once the answer shows:\n{screen}"
+    );
+    term.type_keys("n");
+    term.wait_for_text("Known 0 of 1");
+    assert_eq!(term.exit_code(), 0);
+
+    // an hour later the card not known comes back first
+    let later = at(now + 3600);
+    let mut term = Terminal::spawn_with(&env, &args, 40, 100, &[("PYQ_NOW", &later)]);
+    let screen = term.wait_for_text("Question 1 of 1");
+    assert!(screen.contains("1 due for review"), "{screen}");
+    assert!(screen.contains(&prompt), "{prompt:?} again:\n{screen}");
+    term.type_keys("q");
+    assert_eq!(term.exit_code(), 0);
+}

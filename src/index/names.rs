@@ -121,17 +121,22 @@ pub const UNLOCKED_GRACE: Duration = Duration::from_secs(600);
 /// A manifest being written is renamed into place within milliseconds.
 pub const MANIFEST_GRACE: Duration = Duration::from_secs(60);
 
-/// Removes `path`, a generation or build folder, if no process uses it.
-/// Returns whether it was removed.
-pub fn remove_unused(path: &Path) -> bool {
+/// Removes `path`, a generation or build folder, if no process uses it and
+/// `still_wanted` (asked once nobody can use it any more) says no. Returns
+/// whether it was removed.
+///
+/// The question comes after the lock is taken because a generation is named
+/// by its manifest only while its builder holds it: once the exclusive lock
+/// is ours, no process can come to name it, so the answer cannot go stale.
+pub fn remove_unused(path: &Path, still_wanted: impl Fn() -> bool) -> bool {
     match File::open(path.join(LOCK_FILE)) {
         Ok(file) => match file.try_lock() {
             // nobody holds it, and nobody can take it while it is removed
-            Ok(()) => fs::remove_dir_all(path).is_ok(),
+            Ok(()) => !still_wanted() && fs::remove_dir_all(path).is_ok(),
             Err(_) => false,
         },
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            older_than(path, UNLOCKED_GRACE) && fs::remove_dir_all(path).is_ok()
+            older_than(path, UNLOCKED_GRACE) && !still_wanted() && fs::remove_dir_all(path).is_ok()
         }
         Err(_) => false,
     }
@@ -185,10 +190,12 @@ mod tests {
         let held = hold_new(&build).unwrap();
         // a second holder shares it
         assert!(matches!(hold(&build), Hold::Held(_)));
-        assert!(!remove_unused(&build));
+        assert!(!remove_unused(&build, || false));
         assert!(build.exists());
         drop(held);
-        assert!(remove_unused(&build));
+        assert!(!remove_unused(&build, || true), "still wanted");
+        assert!(build.exists());
+        assert!(remove_unused(&build, || false));
         assert!(!build.exists());
     }
 
@@ -198,7 +205,7 @@ mod tests {
         let old = dir.path().join(format!("gen-{}", unique()));
         fs::create_dir(&old).unwrap();
         assert!(matches!(hold(&old), Hold::Unlocked));
-        assert!(!remove_unused(&old), "too young");
+        assert!(!remove_unused(&old, || false), "too young");
         assert!(old.exists());
     }
 }

@@ -445,20 +445,21 @@ fn sweep(dir: &Path, current: &str) {
     if !folder::is_tagged(dir) {
         return;
     }
-    let named = Manifest::generation_named(dir);
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
+    // asked only once a folder's lock is ours (see `names::remove_unused`)
+    let named_now = |name: &str| Manifest::generation_named(dir).as_deref() == Some(name);
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
         let path = entry.path();
         match names::entry_kind(name) {
-            Some(Entry::Generation) if name != current && named.as_deref() != Some(name) => {
-                names::remove_unused(&path);
+            Some(Entry::Generation) if name != current => {
+                names::remove_unused(&path, || named_now(name));
             }
             Some(Entry::Build) => {
-                names::remove_unused(&path);
+                names::remove_unused(&path, || false);
             }
             Some(Entry::ManifestInProgress) if names::older_than(&path, names::MANIFEST_GRACE) => {
                 let _ = fs::remove_file(&path);

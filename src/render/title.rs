@@ -5,11 +5,7 @@
 
 use crate::document::Document;
 use crate::terms::words;
-
-mod compiled {
-    // `index/titles.toml`, listed by build.rs
-    include!(concat!(env!("OUT_DIR"), "/titles.rs"));
-}
+use crate::wording::is_generic_heading_word;
 
 /// Ancestors given to a title at most: "Copying › Deep vs Shallow › When
 /// to Use Each" is as far as context helps.
@@ -26,7 +22,7 @@ pub fn is_generic(title: &str) -> bool {
     let mut any = false;
     for word in words(&lower).filter(|w| !w.chars().all(|c| c.is_ascii_digit())) {
         any = true;
-        if compiled::GENERIC_TITLE_WORDS.binary_search(&word).is_err() {
+        if !is_generic_heading_word(word) {
             return false;
         }
     }

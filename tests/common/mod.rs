@@ -26,6 +26,11 @@ impl TestEnv {
         self.dir.path().join("index")
     }
 
+    /// Where the study file is kept.
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
     /// The configuration file pyq reads (absent unless a test writes it).
     pub fn config_file(&self) -> PathBuf {
         self.dir.path().join("config.toml")
@@ -44,6 +49,7 @@ impl TestEnv {
             "PYQ_CONFIG",
             "PYQ_PAGER",
             "PYQ_FAULT",
+            "PYQ_NOW",
             "XDG_CACHE_HOME",
             "XDG_CONFIG_HOME",
             "XDG_DATA_HOME",
@@ -53,6 +59,7 @@ impl TestEnv {
         // no pager unless a test asks for one: less on a pseudo-terminal
         // would wait for keys
         cmd.env("PYQ_INDEX_DIR", self.index_dir())
+            .env("PYQ_DATA_DIR", self.data_dir())
             .env("PYQ_CONFIG", self.config_file())
             .env("PYQ_PAGER", "")
             .env("HOME", self.dir.path().join("home"))

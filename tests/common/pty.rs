@@ -54,6 +54,7 @@ impl Terminal {
             "PAGER",
             "LESS",
             "PYQ_FAULT",
+            "PYQ_NOW",
             "XDG_CACHE_HOME",
             "XDG_CONFIG_HOME",
             "XDG_DATA_HOME",
@@ -63,6 +64,7 @@ impl Terminal {
         cmd.env("TERM", "xterm-256color");
         cmd.env("PYQ_INDEX_DIR", env.index_dir());
         cmd.env("PYQ_CONFIG", env.config_file());
+        cmd.env("PYQ_DATA_DIR", env.data_dir());
         cmd.env("PYQ_PAGER", "");
         cmd.env("HOME", env.dir.path().join("home"));
         for (name, value) in vars {

@@ -190,7 +190,18 @@ fn execute(
         }
         Action::Quiz { seed } => {
             let docs = index.read(&mut library, err, |l| filtered_documents(config, l))?;
-            quiz(config, docs, *seed, style, &mut target)?
+            quiz(config, &library, &docs, *seed, style, &mut target)?
+        }
+        Action::Stats => {
+            let docs = index.read(&mut library, err, Library::all)?;
+            let study = study(config)?;
+            let report = crate::stats::report(&study, &docs, crate::clock::now())?;
+            if config.format == OutputFormat::Json {
+                render::json::value(&mut target, &report)?;
+            } else {
+                crate::stats::write(&mut target, &report, &study, style.color)?;
+            }
+            Outcome::Found
         }
         Action::List => {
             let docs = index.read(&mut library, err, |l| filtered_documents(config, l))?;
@@ -433,40 +444,85 @@ fn pick(
     }
 }
 
-/// Questions drawn from those the filters allow, asked one by one.
+/// The study file of this configuration, opened.
+fn study(config: &Config) -> Result<pyq::study::Study> {
+    let dir = config.data_dir.as_ref().ok_or_else(|| {
+        Error::failure("cannot find a data folder for the study file (no home directory)")
+            .with_fix("name one: set PYQ_DATA_DIR")
+    })?;
+    pyq::study::Study::open(&dir.join(pyq::study::FILE_NAME))
+}
+
+/// A quiz over the questions the filters allow: due ones first, then new.
 fn quiz(
     config: &Config,
-    docs: Vec<Document>,
+    library: &Library,
+    docs: &[Document],
     seed: Option<u64>,
     style: Style,
     out: &mut dyn Write,
 ) -> std::result::Result<Outcome, Failed> {
-    let questions = crate::quiz::questions(docs);
-    if questions.is_empty() {
+    let cards = pyq::study::cards(docs);
+    if cards.is_empty() {
         return Err(
             Error::not_found("there are no questions to ask with these filters")
                 .with_fix("try without --topic/--level/--guide (see pyq --topics)")
                 .into(),
         );
     }
+    let mut study = study(config)?;
+    let known = cards
+        .iter()
+        .map(|c| study.find(&c.aliases))
+        .collect::<Result<Vec<_>>>()?;
+    let now = crate::clock::now();
     let seed = seed.unwrap_or_else(|| fastrand::u64(..1_000_000));
-    let questions = crate::quiz::draw(questions, config.limit.unwrap_or(10), seed);
+    let plan = crate::quiz::plan(&known, now, config.limit.unwrap_or(10), seed);
+    if plan.is_empty() {
+        let next = known.iter().flatten().map(|k| k.memory.due).min();
+        let when = next.map_or_else(String::new, |due| {
+            format!(
+                "; the next review is due in {}",
+                crate::quiz::wait(due - now)
+            )
+        });
+        writeln!(
+            out,
+            "Nothing to study now: every question here has been answered{when}. (pyq --stats shows your progress)"
+        )?;
+        out.flush()?;
+        return Ok(Outcome::Found);
+    }
+    let short_id = |doc: &Document| library.short_id(doc).to_string();
+    let mut session = crate::quiz::Session {
+        docs,
+        cards: &cards,
+        known: &known,
+        plan: &plan,
+        study: &mut study,
+        now,
+        seed,
+        style,
+        pager: config.pager.as_deref(),
+        short_id: &short_id,
+    };
     let ended = if config.stdin_terminal {
-        let mut keys = crate::quiz::TerminalKeys::new()?;
-        crate::quiz::run(&questions, seed, &mut keys, out, style)
+        let mut keys = crate::quiz::keys::TerminalKeys::new()?;
+        session.run(&mut keys, out)
     } else {
-        let mut keys = crate::quiz::LineKeys::new(io::stdin().lock());
-        crate::quiz::run(&questions, seed, &mut keys, out, style)
+        let mut keys = crate::quiz::keys::LineKeys::new(io::stdin().lock());
+        session.run(&mut keys, out)
     };
     let ending = match ended {
         Ok(ending) => ending,
         // bad input is not a failure to write
-        Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
+        Err(crate::quiz::Failure::Io(e)) if e.kind() == io::ErrorKind::InvalidInput => {
             return Err(Error::failure(e.to_string())
-                .with_fix("answer with y, n, q or an empty line, one per line")
+                .with_fix("answer with y, n, 1-4, q or an empty line, one per line")
                 .into());
         }
-        Err(e) => return Err(e.into()),
+        Err(crate::quiz::Failure::Io(e)) => return Err(e.into()),
+        Err(crate::quiz::Failure::Save(e)) => return Err(e.into()),
     };
     Ok(match ending {
         crate::quiz::Ending::Finished => Outcome::Found,
@@ -615,6 +671,22 @@ fn paths(config: &Config, out: &mut impl Write) -> io::Result<()> {
                 config.index_dir.display(),
                 pyq::index::SUBFOLDER
             ),
+        },
+    });
+    let study_file = config
+        .data_dir
+        .as_ref()
+        .map(|d| d.join(pyq::study::FILE_NAME));
+    rows.push(PathRow {
+        what: "study",
+        path: study_file
+            .as_ref()
+            .map_or("(no data folder)".into(), |p| p.display().to_string()),
+        source: o.data_dir.as_str(),
+        note: if study_file.as_ref().is_some_and(|p| p.is_file()) {
+            "what the quiz remembers".into()
+        } else {
+            "no answers yet".into()
         },
     });
     rows.push(PathRow {

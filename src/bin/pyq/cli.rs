@@ -35,7 +35,11 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "pyq -i decorator",
         "pick a question as you type (Esc leaves)",
     ),
-    ("pyq --quiz --topic oop -n 5", "practise five questions"),
+    (
+        "pyq --quiz --topic oop -n 5",
+        "study five questions, due ones first",
+    ),
+    ("pyq --stats", "what you know, per topic"),
     ("pyq -l mro", "one line per hit: id, title, snippet"),
     ("pyq --json gc", "hits as JSON"),
     (
@@ -64,7 +68,7 @@ fn examples() -> String {
 #[derive(Debug, Parser)]
 #[command(name = "pyq", version, after_help = examples(),
           group(ArgGroup::new("action").multiple(false).args(
-              ["interactive", "show", "topics", "reindex", "paths", "quiz", "generate"])))]
+              ["interactive", "show", "topics", "reindex", "paths", "quiz", "stats", "generate"])))]
 pub struct Cli {
     /// What to look up, in your own words: `gil`, `list comprehension`,
     /// `difference between a module and a package`. Words that look like
@@ -95,9 +99,10 @@ pub struct Cli {
     #[arg(long, conflicts_with_all = ["query", "list"])]
     paths: bool,
 
-    /// Practise: questions drawn at random, one at a time; Enter shows the
-    /// answer, y/n says whether you knew it, q stops; a summary per topic
-    /// ends it
+    /// Study with spaced repetition: the questions due for review first,
+    /// then new ones; Enter shows the answer, y/n says whether you knew it
+    /// (or 1-4: again, hard, good, easy), q stops. Every answer is saved
+    /// (see --paths)
     #[arg(long, conflicts_with_all = ["query", "list", "json"])]
     quiz: bool,
 
@@ -105,6 +110,10 @@ pub struct Cli {
     /// quiz prints its seed)
     #[arg(long, value_name = "N", requires = "quiz")]
     seed: Option<u64>,
+
+    /// Study progress per topic: questions seen, known, and due for review
+    #[arg(long, conflicts_with_all = ["query", "list"])]
+    stats: bool,
 
     /// Print the manual page (roff) or a shell completion script
     #[arg(long, value_name = "KIND", value_enum, conflicts_with_all = ["query", "list", "json"])]
@@ -121,7 +130,7 @@ pub struct Cli {
     list: bool,
 
     /// Print hits as a JSON array (with no query, every document); with
-    /// --topics, --paths and --reindex, their report as JSON
+    /// --topics, --paths, --reindex and --stats, their report as JSON
     #[arg(long)]
     json: bool,
 
@@ -205,6 +214,7 @@ impl Cli {
             paths: self.paths,
             quiz: self.quiz,
             seed: self.seed,
+            stats: self.stats,
             generate: self.generate.map(|g| match g {
                 Generated::Man => Generate::Man,
                 Generated::CompleteBash => Generate::Completion(Shell::Bash),

@@ -22,6 +22,7 @@ pub struct Args {
     pub paths: bool,
     pub quiz: bool,
     pub seed: Option<u64>,
+    pub stats: bool,
     pub generate: Option<Generate>,
     pub limit: Option<usize>,
     pub list: bool,
@@ -77,6 +78,10 @@ pub struct Environment {
     pub pager: Option<String>,
     /// The user's cache folder for the index, if there is one.
     pub default_index_dir: Option<PathBuf>,
+    /// `PYQ_DATA_DIR`: where the study file is kept.
+    pub data_dir: Option<PathBuf>,
+    /// The user's data folder for the study file, if there is one.
+    pub default_data_dir: Option<PathBuf>,
 }
 
 /// The configuration file: where it was looked for, why there, and what
@@ -98,6 +103,8 @@ pub enum Action {
     Quiz {
         seed: Option<u64>,
     },
+    /// Study progress per topic.
+    Stats,
     List,
     Topics,
     Index,
@@ -144,6 +151,7 @@ pub struct Origins {
     pub config_source: Source,
     pub config_found: bool,
     pub index_dir: Source,
+    pub data_dir: Source,
     pub guide_dirs: Vec<(PathBuf, Source)>,
 }
 
@@ -172,6 +180,8 @@ pub struct Config {
     pub limit: Option<usize>,
     pub filters: Filters,
     pub index_dir: PathBuf,
+    /// Where the study file is kept (`None`: no data folder is known).
+    pub data_dir: Option<PathBuf>,
     pub color: ColorChoice,
     /// Whether stdout is a terminal (checked once, at start).
     pub terminal: bool,
@@ -251,6 +261,10 @@ pub fn resolve(args: Args, env: &Environment, file: ConfigFile) -> Result<Config
         Error::failure("cannot find a cache folder for the index (no home directory)")
             .with_fix("name one: pyq --index-dir DIR, or set PYQ_INDEX_DIR")
     })?;
+    let (data_dir, data_source) = match (&env.data_dir, &env.default_data_dir) {
+        (Some(dir), _) => (Some(dir.clone()), Source::Environment),
+        (None, dir) => (dir.clone(), Source::Default),
+    };
     let sourced = |dirs: Vec<PathBuf>, source: Source| dirs.into_iter().map(move |d| (d, source));
     let guide_dirs: Vec<(PathBuf, Source)> = sourced(args.guides, Source::Flag)
         .chain(sourced(env.guides.clone(), Source::Environment))
@@ -281,6 +295,7 @@ pub fn resolve(args: Args, env: &Environment, file: ConfigFile) -> Result<Config
             guide,
         },
         index_dir,
+        data_dir,
         color,
         terminal: env.stdout_is_terminal,
         width: env.terminal_width.unwrap_or(80),
@@ -293,6 +308,7 @@ pub fn resolve(args: Args, env: &Environment, file: ConfigFile) -> Result<Config
             config_source: file.source,
             config_found,
             index_dir: index_source,
+            data_dir: data_source,
             guide_dirs,
         },
     })
@@ -313,6 +329,8 @@ fn action(args: &Args) -> Result<Action> {
         Action::Paths
     } else if args.quiz {
         Action::Quiz { seed: args.seed }
+    } else if args.stats {
+        Action::Stats
     } else if args.interactive {
         Action::Pick(query)
     } else if !args.query.is_empty() {

@@ -29,6 +29,9 @@ pub fn from_process() -> Environment {
             .or_else(|| non_empty("PAGER").and_then(|p| p.into_string().ok())),
         default_index_dir: directories::ProjectDirs::from("", "", "pyq")
             .map(|dirs| dirs.cache_dir().join("index")),
+        data_dir: non_empty("PYQ_DATA_DIR").map(PathBuf::from),
+        default_data_dir: directories::ProjectDirs::from("", "", "pyq")
+            .map(|dirs| dirs.data_dir().to_path_buf()),
     }
 }
 

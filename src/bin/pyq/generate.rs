@@ -113,22 +113,29 @@ print the selected answer and leave (exit status 0)
 .B Esc, Ctrl\-C, Ctrl\-G
 leave without an answer (exit status 130)
 .SH QUIZ KEYS
-\fBpyq \-\-quiz\fR asks questions drawn at random (\-n of them, 10 by default) one at a
-time, then sums up per topic and lists the questions to review.
+\fBpyq \-\-quiz\fR asks the questions due for review first (those not known last time
+before the others), then new ones (\-n in all, 10 by default), and remembers every answer
+at once in the study file (see FILES). The same question in several guides is one card.
+\fBpyq \-\-stats\fR shows what was seen, known and is due, per topic.
 .TP
 .B Enter, Space
 show the answer
 .TP
 .B y, n
-you knew it, or not
+you knew it (it comes back in days, then weeks), or not (it comes back first in the next quiz)
+.TP
+.B 1, 2, 3, 4
+Anki's grades: again, hard, good, easy
 .TP
 .B q, Esc
 stop, with a summary
 .TP
 .B Ctrl\-C
-leave at once (exit status 130)
+leave at once (exit status 130; the answers given are saved)
 .PP
-From a pipe the quiz reads one answer per line: an empty line for Enter, then y, n or q.
+From a pipe the quiz reads one answer per line: an empty line for Enter, then y, n, 1\-4 or
+q; the end of the input ends the quiz with its summary. Each card begins with a line
+\fBQuestion K of N \(bu topic \(bu level\fR and its question on the next line.
 .SH EXIT STATUS
 .TP
 .B 0
@@ -156,6 +163,9 @@ where to keep the index (as \-\-index\-dir)
 .B PYQ_GUIDES
 more folders of Markdown guides, separated as in PATH (as \-\-guides)
 .TP
+.B PYQ_DATA_DIR
+where to keep the study file of \-\-quiz and \-\-stats
+.TP
 .B PYQ_CONFIG
 the configuration file to read instead of the default one
 .TP
@@ -176,6 +186,10 @@ guides, color, limit, pager and index_dir
 the index, rebuilt by pyq whenever the guides or pyq change. pyq writes only in a folder of its
 own, marked with a CACHEDIR.TAG; given a folder that holds other files it keeps its index in
 a pyq\-index folder inside it.
+.TP
+.I ~/.local/share/pyq/study.sqlite3
+what the quiz remembers (SQLite): each card's schedule, and every answer. A card is known
+by the words of its questions and by its answers, so rewording a heading keeps its history.
 "#;
 
 /// A completion script, with ids and guide names completed by asking pyq.

@@ -5,6 +5,7 @@
 
 mod app;
 mod cli;
+mod clock;
 mod config;
 mod environment;
 mod generate;
@@ -14,6 +15,7 @@ mod progress;
 mod quiz;
 mod settings;
 mod signals;
+mod stats;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
