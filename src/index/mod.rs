@@ -97,7 +97,9 @@ pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Result<T> {
 }
 
 pub(crate) fn index_error(what: &str, e: tantivy::TantivyError) -> Error {
-    Error::damaged(format!("{what}: {e}")).with_fix("rebuild the index: pyq --reindex")
+    Error::damaged(what)
+        .caused_by(e)
+        .with_fix("rebuild the index: pyq --reindex")
 }
 
 impl Library {

@@ -330,10 +330,10 @@ fn open_generation(
         return Err(format!("{} is missing", gen_dir.display()));
     }
     let (index, checked) = super::guarded(|| generation::open(&gen_dir, manifest))
-        .map_err(|e| e.message)?
+        .map_err(|e| e.chain())?
         .map_err(|e| e.to_string())?;
     let library = super::guarded(|| Library::new(index, manifest.clone(), Some(dir.into()), held))
-        .map_err(|e| e.message)?
+        .map_err(|e| e.chain())?
         .map_err(|e| format!("{}: {e}", gen_dir.display()))?
         .ok_or_else(|| format!("{} has another schema", gen_dir.display()))?;
     let documents = library.searcher().num_docs();

@@ -302,7 +302,7 @@ impl Index<'_> {
     ) -> std::result::Result<T, Failed> {
         match read(library) {
             Err(e) if e.kind == ErrorKind::Damaged => {
-                let fresh = self.rebuild(BuildReason::Damaged(e.message), "rebuilding", err)?;
+                let fresh = self.rebuild(BuildReason::Damaged(e.chain()), "rebuilding", err)?;
                 *library = fresh;
                 Ok(read(library)?)
             }

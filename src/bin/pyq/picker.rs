@@ -52,7 +52,8 @@ pub fn pick(docs: &[Document], query: &str, vocab: &dyn Vocabulary) -> Result<Pi
         .write(true)
         .open("/dev/tty")
         .map_err(|e| {
-            Error::failure(format!("the picker needs a terminal ({e})"))
+            Error::failure("the picker needs a terminal")
+                .caused_by(e)
                 .with_fix("run pyq -i in a terminal, or pipe pyq -l QUERY into fzf")
         })?;
     let signals = crate::signals::Caught::start().map_err(screen_error)?;
@@ -64,7 +65,7 @@ pub fn pick(docs: &[Document], query: &str, vocab: &dyn Vocabulary) -> Result<Pi
 }
 
 fn screen_error(e: io::Error) -> Error {
-    Error::failure(format!("the terminal failed: {e}"))
+    Error::failure("the terminal failed").caused_by(e)
 }
 
 /// The terminal in raw mode on the alternate screen, given back as it was
