@@ -20,14 +20,15 @@ pub mod mojibake;
 pub mod pager;
 pub mod picker;
 pub mod progress;
-pub mod query;
 pub mod questions;
 pub mod quiz;
-pub mod rank;
 pub mod render;
 pub mod search;
 pub mod settings;
-pub mod snippet;
 pub mod split;
 pub mod terms;
 pub mod text;
+
+/// Query analysis, reached as `pyq::query` by the picker and the command
+/// line.
+pub use search::query;

@@ -1,54 +1,56 @@
-//! Answers a query: the analysed query (see `query`) becomes a tantivy
-//! query over titles (boosted), heading paths, bodies and code names,
-//! narrowed by the filters; the best candidates are then re-ranked (see
-//! `rank`).
+//! Answers a query. The stages, one way: the query is analysed (`query`:
+//! wording, comparisons, typos, synonyms, related words); the index
+//! retrieves candidates with the facts ranking needs (`crate::index`);
+//! they are re-ranked (`rank`); the best hits are checked to cover what was
+//! asked (`decline`); snippets and highlights come from the words matched
+//! (`snippet`).
 //!
 //! The query text is never parsed as query syntax: every string is just
 //! words, so no input can make a search fail.
 
-use std::collections::{HashMap, HashSet};
+mod decline;
+pub mod query;
+pub mod rank;
+mod related;
+pub mod snippet;
+pub mod wording;
 
-use tantivy::collector::TopDocs;
-use tantivy::columnar::{Column, StrColumn};
-use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery,
-};
-use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::tokenizer::{TextAnalyzer, TokenStream};
-use tantivy::{DocAddress, DocId, SegmentReader, Term};
+use std::collections::HashSet;
 
-use crate::document::{Difficulty, Document};
+use crate::document::Document;
 use crate::error::Result;
-use crate::index::{Library, analyzer, index_error, level_facet, topic_facet};
-use crate::query::{self, Plan, Synonyms};
-use crate::rank::{self, Candidate, QueryTerms};
-use crate::snippet;
+pub use crate::index::Filters;
+use crate::index::{Candidate, Library, Request, Stemmer, Weighted};
 use crate::terms::{self, code_tokens};
+use query::{Plan, Source, Synonyms};
+use rank::{AltTerms, Coverage, Facts, QueryTerms, Scored, StemPlaces};
+use wording::Role;
 
-/// How much a match in each field counts.
-const TITLE_BOOST: f32 = 3.0;
-const PATH_BOOST: f32 = 1.2;
-const BODY_BOOST: f32 = 1.0;
-const CODE_BOOST: f32 = 2.0;
-/// Extra weight when the words appear together, in order.
-const TITLE_PHRASE_BOOST: f32 = 2.0;
-const BODY_PHRASE_BOOST: f32 = 1.0;
-/// A synonym counts this much of a word the user typed.
+/// A synonym counts this much of a word the user typed in the search
+/// engine's score, a joined word (`threadpoolexecutor`) too, and a related
+/// English word (WordNet) less: it is a guess at what was meant.
 const SYNONYM_WEIGHT: f32 = 0.6;
+const COMPOUND_WEIGHT: f32 = 0.6;
+const RELATED_WEIGHT: f32 = 0.4;
+/// How much an alternative covers of the word it stands for, when judging
+/// what a document is about: a synonym (`generator` for `yield`) or words
+/// joined or split (`static method` for `staticmethod`) almost fully, so
+/// that the word as typed still ranks first; a related word less.
+const SYNONYM_COVER: f32 = 0.9;
+const COMPOUND_COVER: f32 = 0.9;
+const RELATED_COVER: f32 = 0.7;
 /// A word that says little alone (`in`) counts this much next to its
 /// expansions (`membership`).
 const ALONE_WORD_WEIGHT: f32 = 0.2;
 /// Candidates retrieved for re-ranking, at least.
 const CANDIDATES: usize = 40;
-
-/// What a search is narrowed to.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filters {
-    pub topic: Option<String>,
-    pub level: Option<Difficulty>,
-    /// A guide's file name.
-    pub guide: Option<String>,
-}
+/// Titles offered to try when a query is declined.
+const CLOSEST_TITLES: usize = 3;
+/// Set (to anything) in the environment, pyq explains on stderr how it read
+/// a query and ranked the best candidates: for developing the ranking.
+const EXPLAIN: &str = "PYQ_EXPLAIN";
+/// Candidates an explanation shows.
+const EXPLAINED: usize = 8;
 
 /// A document that matched, with its score.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,15 +59,27 @@ pub struct Hit {
     pub score: f32,
 }
 
+/// Why the guides do not answer a query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Declined {
+    /// The query's words the guides do not cover, most telling first.
+    pub words: Vec<String>,
+    /// Titles of the documents that came closest, best first.
+    pub closest: Vec<String>,
+}
+
 /// The outcome of a search.
 #[derive(Debug, Clone, Default)]
 pub struct Found {
-    /// Best first.
+    /// Best first; empty when nothing matched or the query was declined.
     pub hits: Vec<Hit>,
     /// What was searched for, corrections included.
     pub plan: Plan,
     /// Close words of the index, when nothing was found.
     pub suggestions: Vec<String>,
+    /// Set when documents matched words of the query but none is about
+    /// what it asks.
+    pub declined: Option<Declined>,
     /// Stems of the searched words and their synonyms, for highlighting
     /// and snippets.
     pub stems: HashSet<String>,
@@ -89,31 +103,6 @@ impl Found {
         let text = snippet::plain_text(&doc.body);
         let matched = matched_words(&text, &self.stems);
         snippet::best_window(&text, SNIPPET_WORDS, |w| matched.contains(w))
-    }
-}
-
-/// The stems worth highlighting: those of the query's words that are not
-/// fillers (`is`, `the`), and one-word synonyms. All stems when every word
-/// is a filler.
-fn telling_stems(terms: &QueryTerms) -> HashSet<String> {
-    let telling: HashSet<String> = terms
-        .stems
-        .iter()
-        .flatten()
-        .filter(|s| !rank::is_filler(s))
-        .cloned()
-        .chain(
-            terms
-                .synonyms
-                .iter()
-                .filter(|(p, _)| p.len() == 1)
-                .flat_map(|(p, _)| p.iter().cloned()),
-        )
-        .collect();
-    if telling.is_empty() {
-        terms.stems.iter().flatten().cloned().collect()
-    } else {
-        telling
     }
 }
 
@@ -141,68 +130,95 @@ fn matched_words(body: &str, stems: &HashSet<String>) -> HashSet<String> {
     out
 }
 
-/// Turns text into the stems the index uses (split, lowercased, stemmed);
-/// one analyzer serves many calls.
-pub struct Stemmer(TextAnalyzer);
-
-impl Default for Stemmer {
-    fn default() -> Self {
-        Stemmer(analyzer())
+/// The stems of a title's content words (its question wording and its
+/// numbering, as in `29. Docstrings`, left out).
+fn content_stems(title: &str, stemmer: &mut Stemmer) -> Vec<String> {
+    let mut tokens = wording::typed_tokens(title);
+    if tokens
+        .first()
+        .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()))
+    {
+        tokens.remove(0);
     }
+    let roles = wording::roles(&tokens);
+    tokens
+        .iter()
+        .zip(roles)
+        .filter(|(_, r)| *r == Role::Content)
+        .flat_map(|(t, _)| stemmer.stems(&t.text))
+        .collect()
 }
 
-impl Stemmer {
-    pub fn stems(&mut self, text: &str) -> Vec<String> {
-        let mut stream = self.0.token_stream(text);
-        let mut out = Vec::new();
-        while let Some(token) = stream.next() {
-            out.push(token.text.clone());
-        }
-        out
-    }
-
-    /// The stem of one word (the word itself when it has none).
-    pub fn stem(&mut self, word: &str) -> String {
-        self.stems(word)
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| word.to_string())
-    }
-}
-
-/// The stem of one word (see [`Stemmer`]).
-pub fn stem(word: &str) -> String {
-    Stemmer::default().stem(word)
+/// A query analysed for retrieval and ranking.
+struct Analysed {
+    terms: QueryTerms,
+    request: Request,
 }
 
 impl Library {
     /// The best `limit` documents for `query`, best first.
     pub fn search(&self, query: &str, filters: &Filters, limit: usize) -> Result<Found> {
-        let synonyms = Synonyms::bundled();
-        let plan = query::plan(query, self, &synonyms);
-        let mut terms = query_terms(&plan);
-        terms.weights = self.weights(&terms);
-        if plan.alone {
-            terms
-                .weights
-                .iter_mut()
-                .for_each(|w| *w *= ALONE_WORD_WEIGHT);
-        }
+        let plan = query::plan(query, self, &Synonyms::bundled());
+        let mut stemmer = Stemmer::default();
+        let Analysed { terms, mut request } = self.analyse(&plan, &mut stemmer);
         let mut found = Found {
             stems: telling_stems(&terms),
             ..Found::default()
         };
-        if !plan.is_empty() && limit > 0 {
-            found.hits = self.ranked(&terms, filters, limit, plan.alone)?;
+        if plan.is_empty() || limit == 0 {
+            found.plan = plan;
+            return Ok(found);
         }
-        if let Some(best) = found.hits.first() {
-            let mut stemmer = Stemmer::default();
-            let best_title = stemmer.stems(&best.doc.title);
-            found.same_as_best = (1..found.hits.len())
-                .filter(|&i| found.hits[i].doc.guide != best.doc.guide)
-                .filter(|&i| {
-                    rank::same_question(&best_title, &stemmer.stems(&found.hits[i].doc.title))
-                })
+        request.filters = filters.clone();
+        request.limit = limit.max(CANDIDATES);
+        let retrieved = self.retrieve(&request)?;
+        let best_engine_score = retrieved
+            .candidates
+            .iter()
+            .map(|c| c.score)
+            .fold(0.0, f32::max);
+        let mut ranked: Vec<(Scored, Facts, &Candidate)> = retrieved
+            .candidates
+            .iter()
+            .map(|c| {
+                let facts = facts(c, &request, &mut stemmer);
+                (rank::score(&terms, &facts, best_engine_score), facts, c)
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
+        if std::env::var_os(EXPLAIN).is_some() {
+            explain(&plan, &terms, &ranked);
+        }
+        let coverages: Vec<Coverage> = ranked
+            .iter()
+            .take(decline::HITS_JUDGED)
+            .map(|r| r.0.coverage.clone())
+            .collect();
+        if !ranked.is_empty()
+            && let Some(missing) = decline::uncovered(&terms, &coverages)
+        {
+            found.declined = Some(Declined {
+                words: missing.iter().map(|&i| plan.words[i].clone()).collect(),
+                closest: ranked
+                    .iter()
+                    .take(CLOSEST_TITLES)
+                    .map(|r| r.2.title.clone())
+                    .collect(),
+            });
+            found.plan = plan;
+            return Ok(found);
+        }
+        ranked.truncate(limit);
+        for (scored, _, candidate) in &ranked {
+            found.hits.push(Hit {
+                doc: self.document_at(candidate.doc)?,
+                score: scored.score,
+            });
+        }
+        if let Some(best) = ranked.first() {
+            found.same_as_best = (1..ranked.len())
+                .filter(|&i| found.hits[i].doc.guide != found.hits[0].doc.guide)
+                .filter(|&i| rank::same_question(&best.1.title_content, &ranked[i].1.title_content))
                 .collect();
         } else {
             found.suggestions = query::suggestions(&plan, self);
@@ -211,220 +227,249 @@ impl Library {
         Ok(found)
     }
 
-    fn ranked(
-        &self,
-        terms: &QueryTerms,
-        filters: &Filters,
-        limit: usize,
-        alone: bool,
-    ) -> Result<Vec<Hit>> {
-        let query = self.compile(terms, filters, alone);
-        let searcher = self.searcher();
-        let top = searcher
-            .search(
-                &query,
-                &TopDocs::with_limit(limit.max(CANDIDATES)).order_by_score(),
-            )
-            .map_err(|e| index_error("search failed", e))?;
-        // Rank on fast columns (title, body length); read the store only
-        // for the hits kept.
-        let mut stemmer = Stemmer::default();
-        let mut columns: HashMap<u32, RankColumns> = HashMap::new();
-        let mut ranked: Vec<(f32, DocAddress)> = top
+    /// The query's terms for ranking, and the request for retrieval.
+    fn analyse(&self, plan: &Plan, stemmer: &mut Stemmer) -> Analysed {
+        let stems: Vec<Vec<String>> = plan.words.iter().map(|w| stemmer.stems(w)).collect();
+        let n = self.num_docs() as f32;
+        let idf = |df: u64| (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
+        // (weight, whether the guides have the word at all)
+        let found: Vec<(f32, bool)> = plan
+            .words
             .iter()
-            .map(|&(score, address)| {
-                let segment = columns.entry(address.segment_ord).or_insert_with(|| {
-                    RankColumns::open(searcher.segment_reader(address.segment_ord))
-                });
-                let candidate = segment.candidate(address.doc_id, score, &mut stemmer);
-                (rank::score(terms, &candidate), address)
+            .zip(&stems)
+            .zip(&plan.roles)
+            .map(|((word, stems), role)| {
+                let df = match role {
+                    Role::Template | Role::Filler => return (0.0, true),
+                    Role::Content if stems.is_empty() => self.code_doc_freq(word),
+                    Role::Content => stems
+                        .iter()
+                        .map(|s| self.stem_doc_freq(s))
+                        .min()
+                        .unwrap_or(0),
+                };
+                (idf(df), df > 0)
             })
             .collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
-        ranked.truncate(limit);
-        ranked
-            .into_iter()
-            .map(|(score, address)| {
-                Ok(Hit {
-                    doc: self.document(&searcher, address)?,
-                    score,
-                })
-            })
-            .collect()
-    }
-
-    /// How telling each query token is: the inverse document frequency of
-    /// its rarest stem (of the code token, for an operator).
-    fn weights(&self, terms: &QueryTerms) -> Vec<f32> {
-        let searcher = self.searcher();
-        let n = searcher.num_docs() as f32;
-        let idf = |field: Field, term: &str| {
-            let df = searcher
-                .doc_freq(&Term::from_field_text(field, term))
-                .unwrap_or(0) as f32;
-            (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
-        };
-        terms
-            .stems
+        // A word the guides never use is as telling as the most telling
+        // word they do use (`pyramid` beside `django` and `flask`), or as
+        // rare as a word can be when the query has no other.
+        let most_telling = found
             .iter()
-            .zip(&terms.tokens)
-            .map(|(stems, token)| {
-                let by_stem = stems
-                    .iter()
-                    .map(|s| idf(self.fields.text, s))
-                    .fold(0.0, f32::max);
-                if stems.is_empty() {
-                    idf(self.fields.code, token)
+            .filter(|(_, known)| *known)
+            .map(|(w, _)| *w)
+            .fold(0.0, f32::max);
+        let weights: Vec<f32> = found
+            .iter()
+            .map(|&(w, known)| {
+                if known || most_telling == 0.0 {
+                    w
                 } else {
-                    by_stem
+                    most_telling
                 }
             })
-            .collect()
-    }
-
-    /// The tantivy query for the analysed query and the filters.
-    fn compile(&self, terms: &QueryTerms, filters: &Filters, alone: bool) -> BooleanQuery {
-        let (word_weight, synonym_weight) = if alone {
-            (ALONE_WORD_WEIGHT, 1.0)
-        } else {
-            (1.0, SYNONYM_WEIGHT)
-        };
-        let f = self.fields;
-        let mut scoring: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let words = |stems: &[String], weight: f32, scoring: &mut Vec<(Occur, Box<dyn Query>)>| {
-            for (field, boost) in [
-                (f.title, TITLE_BOOST),
-                (f.path, PATH_BOOST),
-                (f.text, BODY_BOOST),
-            ] {
-                let q: Box<dyn Query> = match stems {
-                    [] => continue,
-                    [one] => term_query(field, one),
-                    many => Box::new(PhraseQuery::new(
-                        many.iter()
-                            .map(|s| Term::from_field_text(field, s))
-                            .collect(),
-                    )),
+            .collect();
+        let alternatives: Vec<(AltTerms, f32)> = plan
+            .alternatives
+            .iter()
+            .filter_map(|a| {
+                let stems = stemmer.stems(&a.phrase.join(" "));
+                let (cover, weight) = match a.source {
+                    Source::Synonym => (SYNONYM_COVER, SYNONYM_WEIGHT),
+                    Source::Compound => (COMPOUND_COVER, COMPOUND_WEIGHT),
+                    Source::Related => (RELATED_COVER, RELATED_WEIGHT),
                 };
-                scoring.push((Occur::Should, boosted(q, boost * weight)));
-            }
+                (!stems.is_empty()).then(|| {
+                    let alt = AltTerms {
+                        stems,
+                        covers: a.covers.clone(),
+                        factor: cover,
+                    };
+                    (alt, weight)
+                })
+            })
+            .collect();
+
+        let (word_weight, alt_scale) = if plan.alone {
+            (ALONE_WORD_WEIGHT, 1.0 / SYNONYM_WEIGHT)
+        } else {
+            (1.0, 1.0)
         };
-        for s in terms.stems.iter().flatten() {
-            words(std::slice::from_ref(s), word_weight, &mut scoring);
-        }
-        let all: Vec<String> = terms.stems.iter().flatten().cloned().collect();
-        if all.len() > 1 {
-            for (field, boost) in [(f.title, TITLE_PHRASE_BOOST), (f.text, BODY_PHRASE_BOOST)] {
-                let phrase = PhraseQuery::new(
-                    all.iter()
-                        .map(|t| Term::from_field_text(field, t))
-                        .collect(),
-                );
-                scoring.push((Occur::Should, boosted(Box::new(phrase), boost)));
+        let content = |i: usize| weights[i] > 0.0 || plan.alone;
+        let mut request = Request::default();
+        for (_, token_stems) in stems.iter().enumerate().filter(|(i, _)| content(*i)) {
+            for s in token_stems {
+                request.words.push(Weighted {
+                    terms: vec![s.clone()],
+                    weight: word_weight,
+                });
             }
         }
-        for token in &terms.code {
-            scoring.push((
-                Occur::Should,
-                boosted(term_query(f.code, token), CODE_BOOST),
-            ));
+        // runs of consecutive content words count extra when found together
+        let mut run: Vec<String> = Vec::new();
+        for i in 0..=stems.len() {
+            if i < stems.len() && content(i) && !stems[i].is_empty() {
+                run.extend(stems[i].iter().cloned());
+                continue;
+            }
+            if run.len() > 1 {
+                request.phrases.push(Weighted {
+                    terms: std::mem::take(&mut run),
+                    weight: 1.0,
+                });
+            }
+            run.clear();
         }
-        for (phrase, _) in &terms.synonyms {
-            words(phrase, synonym_weight, &mut scoring);
+        for (alt, weight) in &alternatives {
+            request.words.push(Weighted {
+                terms: alt.stems.clone(),
+                weight: weight * alt_scale,
+            });
         }
-
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-            vec![(Occur::Must, Box::new(BooleanQuery::new(scoring)))];
-        let mut filter = |term: Term| {
-            let q = TermQuery::new(term, IndexRecordOption::Basic);
-            clauses.push((
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(Box::new(q), 0.0)),
-            ));
-        };
-        if let Some(topic) = &filters.topic {
-            filter(Term::from_facet(f.topic, &topic_facet(topic)));
-        }
-        if let Some(level) = filters.level {
-            filter(Term::from_facet(f.difficulty, &level_facet(level)));
-        }
-        if let Some(guide) = &filters.guide {
-            filter(Term::from_field_text(f.guide, guide));
-        }
-        BooleanQuery::new(clauses)
-    }
-}
-
-/// The fast columns of a segment that ranking reads.
-struct RankColumns {
-    titles: Option<StrColumn>,
-    lengths: Option<Column<u64>>,
-    chapters: Option<Column<bool>>,
-}
-
-impl RankColumns {
-    fn open(segment: &SegmentReader) -> RankColumns {
-        let fast = segment.fast_fields();
-        RankColumns {
-            titles: fast.str("title").ok().flatten(),
-            lengths: fast.u64("body_len").ok(),
-            chapters: fast.bool("subsections").ok(),
-        }
-    }
-
-    fn candidate(&self, doc: DocId, score: f32, stemmer: &mut Stemmer) -> Candidate {
-        let mut title = String::new();
-        if let Some(titles) = &self.titles
-            && let Some(ord) = titles.ords().first(doc)
+        request.code = plan
+            .code
+            .iter()
+            .map(|c| Weighted {
+                terms: vec![c.clone()],
+                weight: 1.0,
+            })
+            .collect();
+        let mut watched: Vec<String> = Vec::new();
+        for s in stems
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| content(*i))
+            .flat_map(|(_, s)| s)
+            .chain(alternatives.iter().flat_map(|(a, _)| &a.stems))
         {
-            let _ = titles.ord_to_str(ord, &mut title);
+            if !watched.contains(s) {
+                watched.push(s.clone());
+            }
         }
-        Candidate {
-            score,
-            body_len: self
-                .lengths
-                .as_ref()
-                .and_then(|c| c.first(doc))
-                .unwrap_or(0) as usize,
-            subsections: self
-                .chapters
-                .as_ref()
-                .and_then(|c| c.first(doc))
-                .unwrap_or(false),
-            title_stems: stemmer.stems(&title),
-            title_code: code_tokens(&title),
-        }
+        request.watched = watched;
+        request.watched_code = plan.code.clone();
+        let terms = QueryTerms {
+            tokens: plan.words.clone(),
+            own: vec![word_weight; stems.len()],
+            stems,
+            weights,
+            alternatives: alternatives.into_iter().map(|(a, _)| a).collect(),
+            sides: plan.sides.clone(),
+            kind: question_kind(&wording::typed_tokens(&plan.words.join(" "))),
+        };
+        Analysed { terms, request }
     }
 }
 
-/// The analysed query in the index's terms.
-fn query_terms(plan: &Plan) -> QueryTerms {
-    let mut stemmer = Stemmer::default();
-    let mut synonyms = Vec::new();
-    for alternative in &plan.alternatives {
-        let phrase = stemmer.stems(&alternative.phrase.join(" "));
-        if !phrase.is_empty() {
-            synonyms.push((phrase, alternative.covers.clone()));
-        }
+/// The question word a question starts with, which says what kind of
+/// answer it wants.
+fn question_kind(tokens: &[wording::Typed]) -> Option<String> {
+    let first = tokens.first()?;
+    QUESTION_WORDS
+        .contains(&first.text.as_str())
+        .then(|| first.text.clone())
+}
+
+/// Words that open a question and say what kind of answer it wants.
+const QUESTION_WORDS: &[&str] = &["what", "how", "why", "when", "which", "where", "who"];
+
+/// How a query was read and its best candidates ranked, on stderr.
+fn explain(plan: &Plan, terms: &QueryTerms, ranked: &[(Scored, Facts, &Candidate)]) {
+    let words: Vec<String> = plan
+        .words
+        .iter()
+        .zip(&plan.roles)
+        .zip(&terms.weights)
+        .map(|((w, r), weight)| format!("{w}:{r:?}:{weight:.2}"))
+        .collect();
+    eprintln!("words: {}", words.join(" "));
+    if !plan.sides.is_empty() {
+        eprintln!("sides: {:?}", plan.sides);
     }
-    QueryTerms {
-        stems: plan.words.iter().map(|w| stemmer.stems(w)).collect(),
-        tokens: plan.words.clone(),
-        code: plan.code.clone(),
-        synonyms,
-        weights: Vec::new(),
+    for a in &plan.alternatives {
+        eprintln!(
+            "also: {} for {:?} ({:?})",
+            a.phrase.join(" "),
+            a.covers,
+            a.source
+        );
+    }
+    for (s, _, c) in ranked.iter().take(EXPLAINED) {
+        let cov = &s.coverage;
+        eprintln!(
+            "{:6.3} rel={:.2} [title {:.2} about {:.2} phrase {:.2} any {:.2} focus {:.2}] substance={:.2} sides={:.2} engine={:.2} ({:.1}) {}",
+            s.score,
+            s.relevance,
+            terms.share(&cov.title),
+            terms.share(&cov.about),
+            terms.share(&cov.phrase),
+            terms.share(&cov.any),
+            s.focus,
+            s.substance,
+            s.sides,
+            s.engine,
+            c.score,
+            c.title
+        );
     }
 }
 
-fn term_query(field: Field, term: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(field, term),
-        IndexRecordOption::WithFreqs,
-    ))
+/// What ranking knows of a candidate.
+fn facts(c: &Candidate, request: &Request, stemmer: &mut Stemmer) -> Facts {
+    Facts {
+        score: c.score,
+        title_stems: stemmer.stems(&c.title),
+        title_content: content_stems(&c.title, stemmer),
+        title_code: code_tokens(&c.title),
+        title_kind: question_kind(&wording::typed_tokens(&c.title)),
+        body_len: c.body_len,
+        prose_len: c.prose_len,
+        subsections: c.subsections,
+        places: request
+            .watched
+            .iter()
+            .zip(&c.places)
+            .map(|(stem, p)| {
+                let places = StemPlaces {
+                    path: p.path,
+                    code: p.code,
+                    prose: p.prose.clone(),
+                };
+                (stem.clone(), places)
+            })
+            .collect(),
+        code: request
+            .watched_code
+            .iter()
+            .zip(&c.code)
+            .filter(|(_, present)| **present)
+            .map(|(t, _)| t.clone())
+            .collect(),
+    }
 }
 
-fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
-    Box::new(BoostQuery::new(query, boost))
+/// The stems worth highlighting: those of the query's content words, and
+/// one-word synonyms. All stems when no word is content.
+fn telling_stems(terms: &QueryTerms) -> HashSet<String> {
+    let telling: HashSet<String> = terms
+        .stems
+        .iter()
+        .zip(&terms.weights)
+        .filter(|(_, w)| **w > 0.0)
+        .flat_map(|(s, _)| s.iter().cloned())
+        .chain(
+            terms
+                .alternatives
+                .iter()
+                .filter(|a| a.stems.len() == 1)
+                .flat_map(|a| a.stems.iter().cloned()),
+        )
+        .collect();
+    if telling.is_empty() {
+        terms.stems.iter().flatten().cloned().collect()
+    } else {
+        telling
+    }
 }
 
 #[cfg(test)]
@@ -448,6 +493,17 @@ mod tests {
                 "threading",
                 "threads"
             ]
+        );
+    }
+
+    #[test]
+    fn title_content_leaves_wording_out() {
+        let mut s = Stemmer::default();
+        assert_eq!(content_stems("What is a decorator?", &mut s), ["decor"]);
+        assert_eq!(content_stems("29. Docstrings", &mut s), ["docstr"]);
+        assert_eq!(
+            content_stems("What's the difference between list and tuple?", &mut s),
+            ["list", "tupl"]
         );
     }
 }
