@@ -220,6 +220,9 @@ pub struct Plan {
     pub corrections: Vec<Correction>,
     /// Words the index does not know and that nothing close corrects.
     pub unknown: Vec<String>,
+    /// Unknown words already looked up with two typos, which found nothing
+    /// (no need to look again for suggestions).
+    pub searched_far: Vec<String>,
     /// The query is a single word that says little by itself (`in`); its
     /// expansions in `alternatives` carry it.
     pub alone: bool,
@@ -231,7 +234,9 @@ pub struct Plan {
 /// Tokens of a query searched at most: a question is a few words, and a
 /// pasted page must not take a second per word.
 pub const MAX_QUERY_TOKENS: usize = 32;
-/// Unknown words corrected at most per query.
+/// Unknown words looked up for a correction at most per query: each lookup
+/// walks the dictionary, and a query of many unknown words is rarely a
+/// query of typos.
 const MAX_CORRECTIONS: usize = 4;
 
 impl Plan {
@@ -259,6 +264,8 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
         ..Plan::default()
     };
     let mut tokens: Vec<Typed> = Vec::new();
+    // words looked up in the dictionary for a correction
+    let mut attempts = 0;
     for token in typed {
         let word = token.text.as_str();
         if !is_word(word) || vocab.known(word) || synonyms.has_word(word) {
@@ -281,11 +288,14 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
             }
             continue;
         }
-        let allowed = if plan.corrections.len() < MAX_CORRECTIONS {
+        let allowed = if attempts < MAX_CORRECTIONS {
             typos_allowed(word)
         } else {
             0
         };
+        if allowed > 0 {
+            attempts += 1;
+        }
         match nearest(word, allowed, vocab) {
             Some(best) => {
                 plan.corrections.push(Correction {
@@ -298,6 +308,9 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
                 });
             }
             None => {
+                if allowed >= SUGGESTION_TYPOS {
+                    plan.searched_far.push(word.to_string());
+                }
                 plan.unknown.push(word.to_string());
                 tokens.push(token);
             }
@@ -431,16 +444,22 @@ fn split_letters_digits(word: &str) -> Option<Vec<String>> {
     (parts.len() > 1 && !word.contains('_')).then_some(parts)
 }
 
+/// Typos a suggestion may have, whatever the word's length.
+const SUGGESTION_TYPOS: usize = 2;
+
 /// Close words of the index for the words a query did not find: the
 /// "did you mean" of an empty result. Looser than correction: two typos
 /// from 3 letters.
 pub fn suggestions(plan: &Plan, vocab: &dyn Vocabulary) -> Vec<String> {
+    /// Unknown words looked up at most: a few suggestions help, a list of
+    /// thirty does not, and each lookup walks the dictionary.
+    const SUGGESTED_WORDS: usize = 3;
     let mut out: Vec<String> = Vec::new();
-    for word in &plan.unknown {
-        if word.chars().count() < 3 {
+    for word in plan.unknown.iter().take(SUGGESTED_WORDS) {
+        if word.chars().count() < 3 || plan.searched_far.contains(word) {
             continue;
         }
-        let mut close = vocab.similar(word, 2);
+        let mut close = vocab.similar(word, SUGGESTION_TYPOS);
         Similar::rank(&mut close);
         for s in close.into_iter().take(3) {
             if s.word.chars().count() >= 3 && !out.contains(&s.word) {
