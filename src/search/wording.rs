@@ -249,7 +249,21 @@ pub fn sides(tokens: &[Typed], roles: &[Role]) -> Vec<Vec<usize>> {
             }
         }
     }
-    if found.len() >= 2 { found } else { Vec::new() }
+    // `x or y` compares only when x and y are all the question is about
+    // (`is python interpreted or compiled`), not in `optional or keyword
+    // arguments of a function`
+    let only_or = (0..words.len())
+        .filter(|&i| roles[i] != Role::Content)
+        .all(|i| !matches!(words[i].as_str(), "vs" | "versus") && !tokens[i].slash_before)
+        && !tokens.iter().any(|t| t.slash_before);
+    let all_content_in_sides = (0..words.len())
+        .filter(|&i| roles[i] == Role::Content)
+        .all(|i| found.iter().any(|side| side.contains(&i)));
+    if found.len() >= 2 && (!only_or || all_content_in_sides) {
+        found
+    } else {
+        Vec::new()
+    }
 }
 
 /// A query cut into tokens with what separates them; words and operators
@@ -412,6 +426,11 @@ mod tests {
         assert!(analyse("What is a descriptor?").1.is_empty());
         assert!(analyse("How do you read and write files?").1.is_empty());
         assert!(analyse("ci/cd pipelines").1.is_empty());
+        assert!(
+            analyse("How can I pass optional or keyword parameters to a function?")
+                .1
+                .is_empty()
+        );
     }
 
     #[test]
