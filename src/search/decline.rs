@@ -29,7 +29,18 @@ pub fn uncovered(q: &QueryTerms, best: &[Coverage]) -> Option<Vec<usize>> {
         return None;
     }
     let judged = &best[..best.len().min(HITS_JUDGED)];
-    if judged.iter().any(|c| q.share(&c.any) >= ANSWERED_SHARE) {
+    // a comparison is answered by a hit that covers each of its sides
+    let sides_covered = |c: &Coverage| {
+        q.sides.iter().all(|side| {
+            let total: f32 = side.iter().map(|&i| q.weights[i]).sum();
+            let found: f32 = side.iter().map(|&i| q.weights[i] * c.any[i]).sum();
+            total <= 0.0 || found / total >= WORD_COVERED
+        })
+    };
+    if judged
+        .iter()
+        .any(|c| q.share(&c.any) >= ANSWERED_SHARE && sides_covered(c))
+    {
         return None;
     }
     let first = judged.first();
@@ -93,6 +104,15 @@ mod tests {
         let q = terms(&[1.0, 1.0]);
         let hits = [covering(&[0.0, 0.0]), covering(&[1.0, 1.0])];
         assert_eq!(uncovered(&q, &hits), None);
+    }
+
+    #[test]
+    fn a_comparison_needs_a_hit_that_covers_each_side() {
+        let mut q = terms(&[2.0, 2.0, 1.0]);
+        q.sides = vec![vec![0], vec![1]];
+        // most of the query, but one side missing
+        assert_eq!(uncovered(&q, &[covering(&[1.0, 0.0, 1.0])]), Some(vec![1]));
+        assert_eq!(uncovered(&q, &[covering(&[1.0, 1.0, 0.0])]), None);
     }
 
     #[test]

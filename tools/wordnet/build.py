@@ -15,8 +15,8 @@ What is kept, to stay small and conservative:
   irregular forms of WordNet's exception lists (`indices` -> `index`, and
   `index` -> `indices` when the guides write `indices`);
 - relations of a key, among its three most frequent senses: derivationally
-  related forms (convert -> conversion, debug -> debugger, execute ->
-  execution);
+  related forms between nouns and verbs (convert -> conversion, execute ->
+  execution; not extend -> extensive);
 - for a key the guides never use, also the other words of its most frequent
   sense (its synonyms), and for such a key with a single sense the more
   general word it is filed under (shortcoming -> disadvantage); a word the
@@ -127,7 +127,10 @@ def main():
                 words, pointers = synsets[key]
                 me = words.index(lemma) + 1 if lemma in words else 0
                 for symbol, target, source, target_word in pointers:
-                    if symbol == "+" and source == me and target in synsets:
+                    # between nouns and verbs only: convert, conversion;
+                    # not extend, extensive
+                    nouns_verbs = pos in "nv" and target[0] in "nv"
+                    if symbol == "+" and source == me and target in synsets and nouns_verbs:
                         related[lemma].add(synsets[target][0][target_word - 1])
                     if symbol == "@" and source == 0 and foreign and single_sense:
                         related[lemma].update(synsets[target][0])
