@@ -203,9 +203,16 @@ fn compile(f: &Fields, request: &Request) -> BooleanQuery {
             (f.title, TITLE_BOOST),
             (f.path, PATH_BOOST),
             (f.text, PROSE_BOOST),
-            (f.code_text, CODE_TEXT_BOOST),
         ] {
             add(field, &w.terms, boost * w.weight);
+        }
+        // code has no positions for phrases: single stems only
+        if let [stem] = w.terms.as_slice() {
+            add(
+                f.code_text,
+                std::slice::from_ref(stem),
+                CODE_TEXT_BOOST * w.weight,
+            );
         }
     }
     for p in request.phrases.iter().filter(|p| p.terms.len() > 1) {

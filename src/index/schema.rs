@@ -18,7 +18,7 @@ use crate::text::body_parts;
 
 /// Bumped whenever the schema, the analyzer or the way guides are cut into
 /// documents changes meaning; an index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Name under which the analyzer is registered with tantivy.
 const ANALYZER: &str = "pyq";
@@ -104,8 +104,16 @@ impl Fields {
             line: b.add_u64_field("line", STORED),
             order: b.add_u64_field(ORDER, INDEXED | STORED | FAST),
             body: b.add_text_field("body", STORED),
-            text: b.add_text_field("text", searched.clone()),
-            code_text: b.add_text_field("code_text", searched),
+            text: b.add_text_field("text", searched),
+            // no positions: code is never searched for phrases
+            code_text: b.add_text_field(
+                "code_text",
+                TextOptions::default().set_indexing_options(
+                    TextFieldIndexing::default()
+                        .set_tokenizer(ANALYZER)
+                        .set_index_option(IndexRecordOption::WithFreqs),
+                ),
+            ),
             words: b.add_text_field(
                 "words",
                 TextOptions::default().set_indexing_options(
