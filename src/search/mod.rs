@@ -222,6 +222,22 @@ impl Library {
                 .collect();
         } else {
             found.suggestions = query::suggestions(&plan, self);
+            // nothing matched and nothing close: the guides do not have
+            // these words at all (`tkinter`); with filters, they may have
+            // them elsewhere
+            let unfiltered = *filters == Filters::default();
+            if found.suggestions.is_empty() && unfiltered {
+                let mut words: Vec<usize> = (0..plan.words.len())
+                    .filter(|&i| terms.weights[i] > 0.0)
+                    .collect();
+                words.sort_by(|&a, &b| terms.weights[b].total_cmp(&terms.weights[a]));
+                if !words.is_empty() {
+                    found.declined = Some(Declined {
+                        words: words.iter().map(|&i| plan.words[i].clone()).collect(),
+                        closest: Vec::new(),
+                    });
+                }
+            }
         }
         found.plan = plan;
         Ok(found)
