@@ -20,7 +20,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 pub use manifest::{Counts, Manifest, Stamp};
-pub use retrieve::{Candidate, DocRef, Filters, Request, Retrieved, Weighted};
+pub use retrieve::{Candidate, DocRef, Filters, Places, Request, Retrieved, Weighted};
 pub use schema::SCHEMA_VERSION;
 pub(crate) use schema::{Fields, LEVEL_ROOT, TOPIC_ROOT, level_facet, topic_facet};
 pub use stem::Stemmer;

@@ -71,7 +71,8 @@ pub struct Request {
     pub limit: usize,
 }
 
-/// Where a watched stem occurs in a candidate.
+/// Where a watched stem occurs in a candidate: its heading path, its code,
+/// and its word positions in the prose (with code comments).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Places {
     pub path: bool,

@@ -23,7 +23,7 @@ pub use crate::index::Filters;
 use crate::index::{Candidate, Library, Request, Stemmer, Weighted};
 use crate::terms::{self, code_tokens};
 use query::{Plan, Source, Synonyms};
-use rank::{AltTerms, Coverage, Facts, QueryTerms, Scored, StemPlaces};
+use rank::{AltTerms, Coverage, Facts, QueryTerms, Scored};
 use wording::Role;
 
 /// A synonym counts this much of a word the user typed in the search
@@ -444,15 +444,8 @@ fn facts(c: &Candidate, request: &Request, stemmer: &mut Stemmer) -> Facts {
         places: request
             .watched
             .iter()
-            .zip(&c.places)
-            .map(|(stem, p)| {
-                let places = StemPlaces {
-                    path: p.path,
-                    code: p.code,
-                    prose: p.prose.clone(),
-                };
-                (stem.clone(), places)
-            })
+            .cloned()
+            .zip(c.places.iter().cloned())
             .collect(),
         code: request
             .watched_code

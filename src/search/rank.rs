@@ -5,6 +5,8 @@
 //! them; an explanation beats a code-only section or a one-line note; a
 //! comparison needs both sides. Pure: terms and facts in, scores out.
 
+pub use crate::index::Places;
+
 /// A query as the ranker sees it: one entry per query token (a word or an
 /// operator).
 #[derive(Debug, Clone, Default)]
@@ -60,18 +62,9 @@ pub struct Facts {
     /// Whether the body holds subsections rather than text of its own.
     pub subsections: bool,
     /// Where each stem occurs, by stem.
-    pub places: Vec<(String, StemPlaces)>,
+    pub places: Vec<(String, Places)>,
     /// Code tokens of the query that the document holds (title or body).
     pub code: Vec<String>,
-}
-
-/// Where a stem occurs in a document's path, code and prose.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct StemPlaces {
-    pub path: bool,
-    pub code: bool,
-    /// Word positions in the prose.
-    pub prose: Vec<u32>,
 }
 
 /// A passage: this many consecutive words of prose. About a paragraph:
@@ -169,7 +162,7 @@ fn contains_run(haystack: &[String], needle: &[String]) -> bool {
 }
 
 impl Facts {
-    fn places_of(&self, stem: &str) -> Option<&StemPlaces> {
+    fn places_of(&self, stem: &str) -> Option<&Places> {
         self.places.iter().find(|(s, _)| s == stem).map(|(_, p)| p)
     }
 
@@ -194,7 +187,7 @@ impl Facts {
             .collect()
     }
 
-    fn all_in(&self, stems: &[String], place: impl Fn(&StemPlaces) -> bool) -> bool {
+    fn all_in(&self, stems: &[String], place: impl Fn(&Places) -> bool) -> bool {
         !stems.is_empty() && stems.iter().all(|s| self.places_of(s).is_some_and(&place))
     }
 }
@@ -459,15 +452,15 @@ mod tests {
 
     /// A document with a title and prose (words at consecutive positions).
     fn doc(title: &str, prose: &str, score: f32) -> Facts {
-        let mut places: Vec<(String, StemPlaces)> = Vec::new();
+        let mut places: Vec<(String, Places)> = Vec::new();
         for (p, w) in prose.split_whitespace().enumerate() {
             match places.iter_mut().find(|(s, _)| s == w) {
                 Some((_, pl)) => pl.prose.push(p as u32),
                 None => places.push((
                     w.to_string(),
-                    StemPlaces {
+                    Places {
                         prose: vec![p as u32],
-                        ..StemPlaces::default()
+                        ..Places::default()
                     },
                 )),
             }
