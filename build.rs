@@ -90,6 +90,120 @@ fn main() {
     let synonyms = synonyms(&root.join("index/synonyms.toml"));
     let out = out_dir.join("synonyms.rs");
     fs::write(&out, synonyms).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
+
+    let wording = wording(&root.join("index/wording.toml"));
+    let out = out_dir.join("wording.rs");
+    fs::write(&out, wording).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
+
+    let related = related(&root.join("index/related.tsv"));
+    let out = out_dir.join("related.rs");
+    fs::write(&out, related).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
+}
+
+/// A list of strings as Rust source: `&["a", "b"]`.
+fn rust_strs(items: &[String]) -> String {
+    format!(
+        "&[{}]",
+        items
+            .iter()
+            .map(|t| format!("{t:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+/// Compiles `index/wording.toml` into sorted static tables of tokens, so
+/// that no lookup parses TOML. Phrases are sorted by their first word (then
+/// longest first), single words alphabetically, for binary search.
+fn wording(path: &Path) -> String {
+    let text =
+        fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    let table: toml::Table = text
+        .parse()
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let strings = |key: &str| -> Vec<Vec<String>> {
+        table
+            .get(key)
+            .and_then(|v| v.as_array())
+            .unwrap_or_else(|| panic!("{}: {key} must be a list", path.display()))
+            .iter()
+            .map(|v| {
+                let s = v
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{}: {key}: {v:?} is not a string", path.display()));
+                terms::query_tokens(&s.to_lowercase())
+            })
+            .filter(|p| !p.is_empty())
+            .collect()
+    };
+    let phrases = |key: &str| -> String {
+        let mut list = strings(key);
+        list.sort_by(|a, b| a[0].cmp(&b[0]).then(b.len().cmp(&a.len())).then(a.cmp(b)));
+        list.dedup();
+        let items: Vec<String> = list.iter().map(|p| rust_strs(p)).collect();
+        format!("&[{}]", items.join(", "))
+    };
+    let words = |key: &str| -> String {
+        let mut list: Vec<String> = strings(key)
+            .into_iter()
+            .map(|p| {
+                assert!(
+                    p.len() == 1,
+                    "{}: {key}: {p:?} is not one word",
+                    path.display()
+                );
+                p[0].clone()
+            })
+            .collect();
+        list.sort();
+        list.dedup();
+        rust_strs(&list)
+    };
+    let mut out = String::from("// `index/wording.toml`, cut into tokens and sorted.\n");
+    for (name, key, phrase) in [
+        ("TEMPLATES", "templates", true),
+        ("FILLER", "filler", false),
+        ("KEYWORDS", "keywords", false),
+        ("KEYWORD_NOUNS", "keyword_nouns", false),
+        ("COMPARISON", "comparison", false),
+        ("COMPARISON_OPENERS", "comparison_openers", true),
+    ] {
+        if phrase {
+            writeln!(out, "pub static {name}: &[&[&str]] = {};", phrases(key)).unwrap();
+        } else {
+            writeln!(out, "pub static {name}: &[&str] = {};", words(key)).unwrap();
+        }
+    }
+    out
+}
+
+/// Compiles `index/related.tsv` (word, TAB, related words) into a static
+/// table sorted by word.
+fn related(path: &Path) -> String {
+    let text =
+        fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    let mut rows: Vec<(String, Vec<String>)> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let (word, related) = l
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("{}: no tab in {l:?}", path.display()));
+            let related = related.split_whitespace().map(str::to_string).collect();
+            (word.to_string(), related)
+        })
+        .collect();
+    rows.sort();
+    rows.dedup_by(|a, b| a.0 == b.0);
+    let mut out = String::from(
+        "/// `index/related.tsv`: a word and the related words of the guides, sorted by word.\n",
+    );
+    out.push_str("pub static RELATED: &[(&str, &[&str])] = &[\n");
+    for (word, related) in &rows {
+        writeln!(out, "    ({word:?}, {}),", rust_strs(related)).unwrap();
+    }
+    out.push_str("];\n");
+    out
 }
 
 /// pyq runs for a few milliseconds, hundreds of times a day. Linked as a

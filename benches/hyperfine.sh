@@ -17,10 +17,12 @@ for r in json.load(open(sys.argv[1]))["results"]:
     print("  median %9.2f ms  %s" % (statistics.median(r["times"]) * 1000, r["command"]))' "$work/run$n.json"
 }
 
-echo "== lookup with the index built, against grep"
+echo "== lookup with the index built, against grep: a word, and a question"
 "$pyq" --index-dir "$work/index" index >/dev/null
 bench -N --warmup 20 --runs 300 \
-    "$pyq --index-dir $work/index gil" "grep -ri gil guides/"
+    "$pyq --index-dir $work/index gil" \
+    "$pyq --index-dir $work/index 'what is the difference between a module and a package'" \
+    "grep -ri gil guides/"
 
 echo "== on a terminal: highlighted code, against grep (both in a pseudo-terminal made by script)"
 bench -N --warmup 20 --runs 300 \
@@ -44,6 +46,21 @@ bench -N --warmup 1 --runs 5 \
     "$pyq --index-dir $work/big --guides $work/copies index"
 bench -N --warmup 10 --runs 100 \
     "$pyq --index-dir $work/big --guides $work/copies gil"
+
+echo "== typo correction on a 300,000-word vocabulary: 32 unknown words against a plain lookup"
+mkdir -p "$work/huge"
+awk 'BEGIN { srand(42); print "# Known words\n\nThe zebrafish section is here."
+    for (s = 0; s < 1000; s++) { printf "\n## Section %d\n\n", s
+        for (w = 0; w < 300; w++) { n = 7 + int(rand() * 6); word = ""
+            for (i = 0; i < n; i++) word = word sprintf("%c", 97 + int(rand() * 26))
+            printf "%s%s", word, (w < 299 ? " " : "\n") } } }' > "$work/huge/huge.md"
+unknown=$(awk 'BEGIN { srand(7); for (w = 0; w < 32; w++) { word = ""
+    for (i = 0; i < 10; i++) word = word sprintf("%c", 97 + int(rand() * 26))
+    printf "%sqz%s", word, (w < 31 ? " " : "") } }')
+"$pyq" --index-dir "$work/huge-index" --guides "$work/huge" index >/dev/null
+bench -N -i --warmup 5 --runs 100 \
+    "$pyq --index-dir $work/huge-index --guides $work/huge zebrafish" \
+    "$pyq --index-dir $work/huge-index --guides $work/huge '$unknown'"
 
 echo "== peak memory of a lookup"
 for dir in "$work/index" "$work/big --guides $work/copies"; do

@@ -17,14 +17,15 @@ pub mod fuzzy;
 pub mod guides;
 pub mod index;
 pub mod mojibake;
-pub mod query;
 pub mod questions;
-pub mod rank;
 pub mod render;
 pub mod search;
-pub mod snippet;
 pub mod split;
 pub mod study;
 pub mod terms;
 pub mod text;
 pub mod wording;
+
+/// Query analysis, reached as `pyq::query` by the picker and the command
+/// line.
+pub use search::query;

@@ -221,6 +221,82 @@ pub fn dedent(s: &str) -> String {
     out
 }
 
+/// A Markdown body cut for searching: its words and its code apart.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BodyParts {
+    /// The prose, and the comments of the code blocks
+    /// (`# Enumerate for index and value`): words that explain.
+    pub words: String,
+    /// The lines of the fenced code blocks (fences excluded), without
+    /// their comments.
+    pub code: String,
+    /// Bytes of the lines of prose, outside code blocks, that say
+    /// something (at least [`EXPLAINING_WORDS`] words; a list of bare names
+    /// explains nothing): how much the body explains in sentences.
+    pub prose_bytes: usize,
+}
+
+/// A line of prose explains when it has at least this many words:
+/// `- **namedtuple**: Tuple with named fields` does, `- deque` does not.
+pub const EXPLAINING_WORDS: usize = 4;
+
+/// Cuts a Markdown body into its words and its code. Line-based, so that
+/// indexing stays cheap.
+pub fn body_parts(markdown: &str) -> BodyParts {
+    let mut parts = BodyParts::default();
+    // the fence that opened the current code block: its character and length
+    let mut fence: Option<(char, usize)> = None;
+    for line in markdown.lines() {
+        let t = line.trim_start();
+        let marker = t.chars().next().filter(|c| *c == '`' || *c == '~');
+        let run = marker.map_or(0, |m| t.chars().take_while(|c| *c == m).count());
+        match (fence, marker) {
+            (None, Some(m)) if run >= 3 => fence = Some((m, run)),
+            (Some((m, n)), Some(c)) if c == m && run >= n && t[run..].trim().is_empty() => {
+                fence = None
+            }
+            (Some(_), _) => {
+                let (statement, comment) = split_comment(line);
+                parts.code.push_str(statement);
+                parts.code.push('\n');
+                if !comment.is_empty() {
+                    parts.words.push_str(comment);
+                    parts.words.push('\n');
+                }
+            }
+            (None, _) => {
+                parts.words.push_str(line);
+                parts.words.push('\n');
+                if line.split_whitespace().count() >= EXPLAINING_WORDS {
+                    parts.prose_bytes += line.trim().len();
+                }
+            }
+        }
+    }
+    parts
+}
+
+/// A line of code and its `#` comment (without the `#`), apart. A `#`
+/// inside a string literal does not start a comment.
+fn split_comment(line: &str) -> (&str, &str) {
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (Some(_), '\\') if !escaped => {
+                escaped = true;
+                continue;
+            }
+            (Some(q), c) if c == q && !escaped => quote = None,
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '#') => return (&line[..i], line[i..].trim_start_matches('#').trim()),
+            _ => {}
+        }
+        escaped = false;
+    }
+    (line, "")
+}
+
 /// Trims blank lines from both ends of a block of Markdown, keeping the
 /// indentation of its first line.
 pub fn trim_blank_lines(s: &str) -> &str {
@@ -321,6 +397,33 @@ mod tests {
     #[test]
     fn dedent_removes_common_indent() {
         assert_eq!(dedent("    a\n      b\n\n    c"), "a\n  b\n\nc\n");
+    }
+
+    #[test]
+    fn words_and_code_are_told_apart() {
+        let md = "Text `zip()` is here.\n\n```python\nx = zip(a, b)  # pairs\n```\n- item\n  ~~~~\n  code\n  ```\n  still code\n  ~~~~\nafter";
+        let parts = body_parts(md);
+        assert_eq!(
+            parts.words,
+            "Text `zip()` is here.\n\npairs\n- item\nafter\n"
+        );
+        assert_eq!(parts.code, "x = zip(a, b)  \n  code\n  ```\n  still code\n");
+        assert_eq!(parts.prose_bytes, "Text `zip()` is here.".len());
+        let parts = body_parts("```\nunclosed");
+        assert_eq!(
+            (parts.words.as_str(), parts.code.as_str()),
+            ("", "unclosed\n")
+        );
+    }
+
+    #[test]
+    fn comments_are_cut_from_code() {
+        assert_eq!(split_comment("s = '#no' # yes"), ("s = '#no' ", "yes"));
+        assert_eq!(split_comment("s = \"a\\\"#b\""), ("s = \"a\\\"#b\"", ""));
+        assert_eq!(
+            split_comment("# 3. What is a decorator?"),
+            ("", "3. What is a decorator?")
+        );
     }
 
     #[test]

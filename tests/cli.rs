@@ -48,7 +48,7 @@ fn nothing_found_exits_1_with_a_message() {
     assert_eq!(code(&o), 1);
     assert_eq!(stdout(&o), "");
     assert!(
-        stderr(&o).contains("nothing found for \"zqxjkv\""),
+        stderr(&o).contains("the guides don't cover \"zqxjkv\""),
         "{}",
         stderr(&o)
     );

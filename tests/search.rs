@@ -115,6 +115,7 @@ fn code_shaped_queries_keep_their_shape() {
     assert!(
         top_title(&env, "@staticmethod")
             .to_lowercase()
+            .replace(' ', "")
             .contains("staticmethod")
     );
     assert!(top_title(&env, "lru_cache").contains("lru_cache"));
@@ -240,4 +241,44 @@ fn scores_come_from_the_ranker_and_stay_sorted() {
     let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().unwrap()).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
     assert!(hits.iter().all(|h| h["score"] != Value::Null));
+}
+
+#[test]
+fn a_question_the_guides_do_not_cover_is_declined() {
+    let env = TestEnv::new();
+    let dir = env.guide(
+        "mine",
+        "zoo.md",
+        "# Wombat feeding\n\nWombats eat grasses, herbs and roots. Feed a wombat at dusk, \
+         when it leaves its burrow.\n\n# Quokka habitat\n\nQuokkas live on islands off \
+         Western Australia.\n",
+    );
+    let guides = dir.to_str().unwrap();
+    // covered, in the user's own words
+    let o = env.run(&["--guides", guides, "--json", "How do I feed a wombat?"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)[0]["title"], "Wombat feeding");
+    // words the guides never use: exit 1, `[]`, and which words
+    let o = env.run(&["--guides", guides, "--json", "What is Tkinter?"]);
+    assert_eq!(code(&o), 1);
+    assert!(json(&o).is_empty());
+    assert!(
+        stderr(&o).contains("the guides don't cover \"tkinter\""),
+        "{}",
+        stderr(&o)
+    );
+    // known words, but nothing about them together: declined too
+    let o = env.run(&[
+        "--guides",
+        guides,
+        "-l",
+        "how do quokkas feed a decorator burrow",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert_eq!(stdout(&o), "", "-l prints nothing");
+    assert!(
+        stderr(&o).contains("the guides don't cover"),
+        "{}",
+        stderr(&o)
+    );
 }

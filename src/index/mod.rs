@@ -1,12 +1,14 @@
 //! The index: a tantivy index of documents, kept in a directory with a
-//! manifest saying what it was built from. tantivy types stay in here and in
-//! `search`.
+//! manifest saying what it was built from. tantivy types stay in here: the
+//! rest of pyq asks for documents, candidates and words in plain terms.
 
 mod folder;
 mod generation;
 mod manifest;
 mod names;
+mod retrieve;
 mod schema;
+mod stem;
 mod store;
 mod tokenizer;
 mod vocabulary;
@@ -22,9 +24,12 @@ use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDoc
 
 pub use folder::SUBFOLDER;
 pub use manifest::{Counts, Manifest, Stamp};
+pub use retrieve::{Candidate, DocRef, Filters, Places, Request, Retrieved, Weighted};
 pub use schema::SCHEMA_VERSION;
-pub(crate) use schema::{Fields, LEVEL_ROOT, TOPIC_ROOT, analyzer, level_facet, topic_facet};
+pub(crate) use schema::{Fields, LEVEL_ROOT, TOPIC_ROOT, level_facet, topic_facet};
+pub use stem::Stemmer;
 pub use store::{BuildReason, BuildReport, Progress, Store};
+pub use vocabulary::{Similar, Vocabulary};
 
 use crate::document::Document;
 use crate::error::{Error, Result};
@@ -205,7 +210,8 @@ impl Library {
         let top = searcher
             .search(
                 &AllQuery,
-                &TopDocs::with_limit(total.max(1)).order_by_u64_field("order", tantivy::Order::Asc),
+                &TopDocs::with_limit(total.max(1))
+                    .order_by_u64_field(schema::ORDER, tantivy::Order::Asc),
             )
             .map_err(|e| index_error("cannot list documents", e))?;
         top.into_iter()
@@ -250,9 +256,9 @@ impl Library {
 
     fn facet_counts_unguarded(&self) -> Result<FacetCounts> {
         let searcher = self.searcher();
-        let mut topics = FacetCollector::for_field("topic");
+        let mut topics = FacetCollector::for_field(schema::TOPIC);
         topics.add_facet(TOPIC_ROOT);
-        let mut levels = FacetCollector::for_field("difficulty");
+        let mut levels = FacetCollector::for_field(schema::DIFFICULTY);
         levels.add_facet(LEVEL_ROOT);
         let (topic_counts, level_counts, total) = searcher
             .search(&AllQuery, &(topics, levels, Count))

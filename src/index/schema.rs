@@ -14,10 +14,11 @@ use tantivy::{Index, TantivyDocument};
 use super::tokenizer::WordTokenizer;
 use crate::document::{Difficulty, Document, Kind};
 use crate::terms::code_tokens;
+use crate::text::body_parts;
 
 /// Bumped whenever the schema, the analyzer or the way guides are cut into
 /// documents changes meaning; an index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Name under which the analyzer is registered with tantivy.
 const ANALYZER: &str = "pyq";
@@ -25,6 +26,15 @@ const ANALYZER: &str = "pyq";
 const PRECUT: &str = "pyq_precut";
 /// Analyzer of the vocabulary: words as written (see `terms::words`).
 const WORDS: &str = "pyq_words";
+
+/// Names of the fields read by name: fast columns and facets.
+pub const TITLE: &str = "title";
+pub const ORDER: &str = "order";
+pub const SUBSECTIONS: &str = "subsections";
+pub const BODY_LEN: &str = "body_len";
+pub const PROSE_LEN: &str = "prose_len";
+pub const TOPIC: &str = "topic";
+pub const DIFFICULTY: &str = "difficulty";
 
 /// Facet roots.
 pub const TOPIC_ROOT: &str = "/topic";
@@ -47,8 +57,12 @@ pub struct Fields {
     pub order: Field,
     /// Markdown shown to the user; stored, not searched.
     pub body: Field,
-    /// The searchable text of the body; indexed, not stored.
+    /// The words of the body: its prose and the comments of its code,
+    /// stemmed; indexed, not stored.
     pub text: Field,
+    /// The code of the body's code blocks, comments left out, stemmed: a
+    /// match there says less than one in the words.
+    pub code_text: Field,
     /// Every word of title, path and body as written (lowercase, not
     /// stemmed): the vocabulary for typo correction.
     pub words: Field,
@@ -58,6 +72,9 @@ pub struct Fields {
     pub subsections: Field,
     /// Length of the body in bytes (a fast column, for ranking).
     pub body_len: Field,
+    /// Bytes of the body's prose, outside code blocks (a fast column, for
+    /// ranking).
+    pub prose_len: Field,
     pub topic: Field,
     pub difficulty: Field,
 }
@@ -85,14 +102,23 @@ impl Fields {
             slug: b.add_text_field("slug", STRING),
             guide: b.add_text_field("guide", STRING | STORED),
             // also a fast column, so that ranking reads titles without the store
-            title: b.add_text_field("title", searched_and_stored.clone().set_fast("raw")),
+            title: b.add_text_field(TITLE, searched_and_stored.clone().set_fast("raw")),
             path: b.add_text_field("path", searched_and_stored),
             kind: b.add_text_field("kind", STRING | STORED),
             level: b.add_u64_field("level", STORED),
             line: b.add_u64_field("line", STORED),
-            order: b.add_u64_field("order", INDEXED | STORED | FAST),
+            order: b.add_u64_field(ORDER, INDEXED | STORED | FAST),
             body: b.add_text_field("body", STORED),
             text: b.add_text_field("text", searched),
+            // no positions: code is never searched for phrases
+            code_text: b.add_text_field(
+                "code_text",
+                TextOptions::default().set_indexing_options(
+                    TextFieldIndexing::default()
+                        .set_tokenizer(ANALYZER)
+                        .set_index_option(IndexRecordOption::WithFreqs),
+                ),
+            ),
             words: b.add_text_field(
                 "words",
                 TextOptions::default().set_indexing_options(
@@ -102,12 +128,18 @@ impl Fields {
                 ),
             ),
             code: b.add_text_field("code", precut(IndexRecordOption::WithFreqs)),
-            subsections: b.add_bool_field("subsections", STORED | FAST),
-            body_len: b.add_u64_field("body_len", FAST),
-            topic: b.add_facet_field("topic", FacetOptions::default().set_stored()),
-            difficulty: b.add_facet_field("difficulty", FacetOptions::default().set_stored()),
+            subsections: b.add_bool_field(SUBSECTIONS, STORED | FAST),
+            body_len: b.add_u64_field(BODY_LEN, FAST),
+            prose_len: b.add_u64_field(PROSE_LEN, FAST),
+            topic: b.add_facet_field(TOPIC, FacetOptions::default().set_stored()),
+            difficulty: b.add_facet_field(DIFFICULTY, FacetOptions::default().set_stored()),
         };
         (b.build(), fields)
+    }
+
+    /// The fields whose words are indexed as stems.
+    pub fn stemmed(&self) -> [Field; 4] {
+        [self.title, self.path, self.text, self.code_text]
     }
 
     /// Reads the field handles of an opened index, checking that its schema
@@ -131,7 +163,9 @@ impl Fields {
         d.add_u64(self.line, doc.line as u64);
         d.add_u64(self.order, order);
         d.add_text(self.body, &doc.body);
-        d.add_text(self.text, doc.searchable_body());
+        let parts = body_parts(doc.searchable_body());
+        d.add_text(self.text, &parts.words);
+        d.add_text(self.code_text, &parts.code);
         d.add_text(self.words, &doc.title);
         for p in &doc.path {
             d.add_text(self.words, p);
@@ -141,6 +175,7 @@ impl Fields {
         d.add_text(self.code, code_tokens(&code).join(" "));
         d.add_bool(self.subsections, doc.body_is_subsections);
         d.add_u64(self.body_len, doc.body.trim().len() as u64);
+        d.add_u64(self.prose_len, parts.prose_bytes as u64);
         d.add_facet(self.topic, topic_facet(&doc.topic));
         d.add_facet(self.difficulty, level_facet(doc.difficulty));
         d

@@ -139,8 +139,7 @@ impl Study {
         let conn = Connection::open(path).map_err(|e| failure(path, "open", e))?;
         conn.busy_timeout(BUSY_WAIT)
             .map_err(|e| failure(path, "open", e))?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| failure(path, "open", e))?;
+        use_wal(&conn).map_err(|e| failure(path, "open", e))?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(|e| failure(path, "open", e))?;
         let mut study = Study {
@@ -303,6 +302,28 @@ impl Study {
     }
 }
 
+/// Puts the file in WAL mode (it stays so), so that a quiz reading does not
+/// wait for one writing. Switching needs the file to itself for a moment,
+/// and SQLite does not wait for that: another pyq opening the same new file
+/// is waited for here.
+fn use_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        let mode =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0));
+        match mode {
+            Ok(_) => return Ok(()),
+            Err(e)
+                if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && started.elapsed() < BUSY_WAIT =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 /// Refuses, before anything is written, a file that is not pyq's, is
 /// damaged, or was made by a newer pyq.
 fn check_identity(path: &Path) -> Result<()> {
@@ -312,13 +333,14 @@ fn check_identity(path: &Path) -> Result<()> {
         conn.pragma_query_value(None, pragma, |r| r.get(0))
             .map_err(|e| failure(path, "read", e))
     };
-    let (id, version, pages) = (
-        read("application_id")?,
-        read("user_version")?,
-        read("page_count")?,
-    );
-    // an empty file is a study file not begun
-    if pages > 0 && id != APPLICATION_ID {
+    let (id, version) = (read("application_id")?, read("user_version")?);
+    let objects: i64 = conn
+        .query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))
+        .map_err(|e| failure(path, "read", e))?;
+    // a database with nothing in it and no mark is a study file not begun
+    // (another pyq may be making it this very moment)
+    let empty = id == 0 && version == 0 && objects == 0;
+    if !empty && id != APPLICATION_ID {
         return Err(Error::failure(format!(
             "{} is not pyq's study file (another program's database?); pyq leaves it as it is",
             path.display()

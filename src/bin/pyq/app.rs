@@ -320,6 +320,9 @@ fn search(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::result::Result<Outcome, Failed> {
+    if let Some(declined) = &found.declined {
+        return not_covered(config, declined, out, err);
+    }
     if found.plan.truncated {
         writeln!(
             err,
@@ -382,6 +385,40 @@ fn search(
         return Ok(Outcome::NothingFound);
     }
     Ok(Outcome::Found)
+}
+
+/// A query the guides do not answer: `[]` with `--json`, nothing with
+/// `--list`; on stderr one line naming the words not covered, and on a
+/// terminal the closest titles to try.
+fn not_covered(
+    config: &Config,
+    declined: &pyq::search::Declined,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::result::Result<Outcome, Failed> {
+    /// Words named at most: the most telling ones come first.
+    const WORDS_NAMED: usize = 3;
+    if config.format == OutputFormat::Json {
+        render::json::hits(out, std::iter::empty())?;
+        out.flush()?;
+    }
+    let words: Vec<String> = declined
+        .words
+        .iter()
+        .take(WORDS_NAMED)
+        .map(|w| quoted(w))
+        .collect();
+    if words.is_empty() {
+        writeln!(err, "pyq: the guides don't answer this question")?;
+    } else {
+        writeln!(err, "pyq: the guides don't cover {}", words.join(", "))?;
+    }
+    if config.stderr_terminal && config.format == OutputFormat::Rendered {
+        for title in &declined.closest {
+            writeln!(err, "  closest: {}", render::one_line(title))?;
+        }
+    }
+    Ok(Outcome::NothingFound)
 }
 
 /// A query as messages quote it: escaped, and cut when long.

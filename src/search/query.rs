@@ -1,45 +1,21 @@
 //! Query analysis: what the user typed becomes what pyq searches for —
-//! typos corrected against the index's own words, synonyms and acronyms
-//! added from `index/synonyms.toml`, code names (`__slots__`, `==`) kept.
+//! question wording told apart from content (see `wording`), the sides of a
+//! comparison found, typos corrected against the index's own words,
+//! synonyms and acronyms added from `index/synonyms.toml`, related English
+//! words from WordNet (see `related`), code names (`__slots__`, `==`) kept.
 //! Pure: the index is reached only through the [`Vocabulary`] trait.
 
 use std::collections::HashMap;
 
 use serde::Deserialize;
 
+use super::related::related;
+use super::wording::{self, Role, Typed};
+pub use crate::index::{Similar, Vocabulary};
 use crate::terms::{code_tokens, query_tokens, typos_allowed};
 
 /// The bundled synonyms.
-pub const SYNONYMS_TOML: &str = include_str!("../index/synonyms.toml");
-
-/// What the index knows about words.
-pub trait Vocabulary {
-    /// Whether any document has this (lowercase) word, as written or stemmed.
-    fn known(&self, word: &str) -> bool;
-    /// Words of the index within `max_typos` edits of `word`.
-    fn similar(&self, word: &str, max_typos: usize) -> Vec<Similar>;
-}
-
-/// A word of the index close to a query word.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Similar {
-    pub word: String,
-    pub typos: usize,
-    /// Documents holding the word.
-    pub doc_freq: u64,
-}
-
-impl Similar {
-    /// Best first: fewest typos, then most frequent, then alphabetical.
-    fn rank(list: &mut [Similar]) {
-        list.sort_by(|a, b| {
-            a.typos
-                .cmp(&b.typos)
-                .then(b.doc_freq.cmp(&a.doc_freq))
-                .then(a.word.cmp(&b.word))
-        });
-    }
-}
+pub const SYNONYMS_TOML: &str = include_str!("../../index/synonyms.toml");
 
 #[derive(Deserialize)]
 struct SynonymsFile {
@@ -110,7 +86,7 @@ impl Synonyms {
         self.groups
             .iter()
             .flatten()
-            .any(|p| p.len() == 1 && p[0] == word)
+            .any(|p| p.len() == 1 && same_word(&p[0], word))
     }
 
     /// The alternatives for a query's tokens: the other members of every
@@ -134,6 +110,7 @@ impl Synonyms {
                 None => out.push(Alternative {
                     phrase: phrase.clone(),
                     covers: covers.to_vec(),
+                    source: Source::Synonym,
                 }),
             }
         };
@@ -156,15 +133,41 @@ impl Synonyms {
     }
 }
 
-/// The token positions covered by every occurrence of `phrase` in `tokens`.
+/// The token positions covered by every occurrence of `phrase` in `tokens`
+/// (a plural matches its singular: `dictionaries`, `dictionary`).
 fn phrase_positions(tokens: &[String], phrase: &[String]) -> Vec<usize> {
     if phrase.is_empty() || phrase.len() > tokens.len() {
         return Vec::new();
     }
     (0..=tokens.len() - phrase.len())
-        .filter(|&start| tokens[start..start + phrase.len()] == *phrase)
+        .filter(|&start| {
+            tokens[start..start + phrase.len()]
+                .iter()
+                .zip(phrase)
+                .all(|(a, b)| same_word(a, b))
+        })
         .flat_map(|start| start..start + phrase.len())
         .collect()
+}
+
+/// Whether two words are the same but for a plural ending.
+fn same_word(a: &str, b: &str) -> bool {
+    a == b || singular(a) == singular(b)
+}
+
+/// A word without its plural ending: `dictionaries` → `dictionary`,
+/// `classes` → `class`, `threads` → `thread`.
+fn singular(word: &str) -> std::borrow::Cow<'_, str> {
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() > 1) {
+        return format!("{stem}y").into();
+    }
+    if let Some(stem) = word.strip_suffix("sses") {
+        return format!("{stem}ss").into();
+    }
+    match word.strip_suffix('s') {
+        Some(stem) if stem.len() > 2 && !stem.ends_with('s') => stem.into(),
+        _ => word.into(),
+    }
 }
 
 /// Another way to say part of a query.
@@ -174,6 +177,18 @@ pub struct Alternative {
     pub phrase: Vec<String>,
     /// Positions of the query tokens it stands for.
     pub covers: Vec<usize>,
+    pub source: Source,
+}
+
+/// Where an alternative comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// `index/synonyms.toml`: the same thing in Python's vocabulary.
+    Synonym,
+    /// Query words the guides write as one (`thread pool executor`).
+    Compound,
+    /// A related English word (WordNet): `convert` → `conversion`.
+    Related,
 }
 
 fn is_word(token: &str) -> bool {
@@ -193,6 +208,11 @@ pub struct Plan {
     /// The query's tokens to search for — words and operators, lowercase,
     /// in query order, corrected where the typed word is unknown.
     pub words: Vec<String>,
+    /// What each word does: says what the question is about, or frames it.
+    pub roles: Vec<Role>,
+    /// The sides of a comparison (indices into `words`), when the query
+    /// compares things.
+    pub sides: Vec<Vec<usize>>,
     /// Code-shaped tokens of the query (`__slots__`, `*args`, `==`).
     pub code: Vec<String>,
     /// Synonyms and expansions.
@@ -200,6 +220,9 @@ pub struct Plan {
     pub corrections: Vec<Correction>,
     /// Words the index does not know and that nothing close corrects.
     pub unknown: Vec<String>,
+    /// Unknown words already looked up with two typos, which found nothing
+    /// (no need to look again for suggestions).
+    pub searched_far: Vec<String>,
     /// The query is a single word that says little by itself (`in`); its
     /// expansions in `alternatives` carry it.
     pub alone: bool,
@@ -211,7 +234,9 @@ pub struct Plan {
 /// Tokens of a query searched at most: a question is a few words, and a
 /// pasted page must not take a second per word.
 pub const MAX_QUERY_TOKENS: usize = 32;
-/// Unknown words corrected at most per query.
+/// Unknown words looked up for a correction at most per query: each lookup
+/// walks the dictionary, and a query of many unknown words is rarely a
+/// query of typos.
 const MAX_CORRECTIONS: usize = 4;
 
 impl Plan {
@@ -228,8 +253,7 @@ impl Plan {
 
 /// Analyses a query.
 pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
-    let lower = query.to_lowercase();
-    let mut typed = query_tokens(&lower);
+    let mut typed = wording::typed_tokens(query);
     let mut code = code_tokens(query);
     let truncated = typed.len() > MAX_QUERY_TOKENS || code.len() > MAX_QUERY_TOKENS;
     typed.truncate(MAX_QUERY_TOKENS);
@@ -239,45 +263,99 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
         truncated,
         ..Plan::default()
     };
-    let mut tokens: Vec<String> = Vec::new();
+    let mut tokens: Vec<Typed> = Vec::new();
+    // words looked up in the dictionary for a correction
+    let mut attempts = 0;
     for token in typed {
-        if !is_word(&token) || vocab.known(&token) || synonyms.has_word(&token) {
+        let word = token.text.as_str();
+        if !is_word(word) || vocab.known(word) || synonyms.has_word(word) {
             tokens.push(token);
             continue;
         }
-        if let Some(parts) =
-            split_letters_digits(&token).filter(|p| p.iter().all(|w| vocab.known(w)))
+        if let Some(parts) = split_letters_digits(word).filter(|p| p.iter().all(|w| vocab.known(w)))
         {
             plan.corrections.push(Correction {
-                typed: token.clone(),
+                typed: word.to_string(),
                 searched: parts.join(" "),
             });
-            tokens.extend(parts);
+            for (k, part) in parts.into_iter().enumerate() {
+                tokens.push(Typed {
+                    text: part,
+                    break_before: token.break_before && k == 0,
+                    slash_before: token.slash_before && k == 0,
+                    ..token.clone()
+                });
+            }
             continue;
         }
-        let allowed = if plan.corrections.len() < MAX_CORRECTIONS {
-            typos_allowed(&token)
+        let allowed = if attempts < MAX_CORRECTIONS {
+            typos_allowed(word)
         } else {
             0
         };
-        match nearest(&token, allowed, vocab) {
+        if allowed > 0 {
+            attempts += 1;
+        }
+        match nearest(word, allowed, vocab) {
             Some(best) => {
                 plan.corrections.push(Correction {
-                    typed: token.clone(),
+                    typed: word.to_string(),
                     searched: best.clone(),
                 });
-                tokens.push(best);
+                tokens.push(Typed {
+                    text: best,
+                    ..token
+                });
             }
             None => {
-                plan.unknown.push(token.clone());
+                if allowed >= SUGGESTION_TYPOS {
+                    plan.searched_far.push(word.to_string());
+                }
+                plan.unknown.push(word.to_string());
                 tokens.push(token);
             }
         }
     }
-    (plan.alternatives, plan.alone) = synonyms.alternatives(&tokens);
-    plan.alternatives.extend(compounds(&tokens, vocab));
-    plan.words = tokens;
+    let words: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
+    (plan.alternatives, plan.alone) = synonyms.alternatives(&words);
+    plan.alternatives.extend(compounds(&words, vocab));
+    plan.roles = wording::roles(&tokens);
+    plan.sides = wording::sides(&tokens, &plan.roles);
+    plan.alternatives.extend(related_words(
+        &words,
+        &plan.roles,
+        &plan.alternatives,
+        vocab,
+    ));
+    plan.alternatives.extend(splits(&words, &plan.roles, vocab));
+    plan.words = words;
     plan
+}
+
+/// Related English words (WordNet) of the content words that no synonym
+/// already stands for, when the guides use them.
+fn related_words(
+    words: &[String],
+    roles: &[Role],
+    known: &[Alternative],
+    vocab: &dyn Vocabulary,
+) -> Vec<Alternative> {
+    let mut out: Vec<Alternative> = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        if roles[i] != Role::Content || known.iter().any(|a| a.covers.contains(&i)) {
+            continue;
+        }
+        for r in related(word) {
+            if vocab.known(r) && !out.iter().any(|a| a.phrase[0] == r) {
+                out.push(Alternative {
+                    phrase: vec![r.to_string()],
+                    covers: vec![i],
+                    source: Source::Related,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// The index's word closest to `word` within `max_typos` edits: fewest
@@ -308,6 +386,36 @@ fn compounds(tokens: &[String], vocab: &dyn Vocabulary) -> Vec<Alternative> {
                 out.push(Alternative {
                     phrase: vec![joined],
                     covers: (start..start + len).collect(),
+                    source: Source::Compound,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Content words the guides write as two (`namespace`: `name spaces`):
+/// each way to cut a word into two words the guides write, searched as a
+/// phrase.
+fn splits(tokens: &[String], roles: &[Role], vocab: &dyn Vocabulary) -> Vec<Alternative> {
+    /// Parts shorter than this are too often pieces of words (`ing`,
+    /// `ion`) rather than words of their own.
+    const MIN_PART: usize = 4;
+    let mut out = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if roles[i] != Role::Content
+            || !token.chars().all(|c| c.is_ascii_lowercase())
+            || token.len() < 2 * MIN_PART
+        {
+            continue;
+        }
+        for cut in MIN_PART..=token.len() - MIN_PART {
+            let (left, right) = token.split_at(cut);
+            if vocab.written(left) && vocab.written(right) {
+                out.push(Alternative {
+                    phrase: vec![left.to_string(), right.to_string()],
+                    covers: vec![i],
+                    source: Source::Compound,
                 });
             }
         }
@@ -336,16 +444,22 @@ fn split_letters_digits(word: &str) -> Option<Vec<String>> {
     (parts.len() > 1 && !word.contains('_')).then_some(parts)
 }
 
+/// Typos a suggestion may have, whatever the word's length.
+const SUGGESTION_TYPOS: usize = 2;
+
 /// Close words of the index for the words a query did not find: the
 /// "did you mean" of an empty result. Looser than correction: two typos
 /// from 3 letters.
 pub fn suggestions(plan: &Plan, vocab: &dyn Vocabulary) -> Vec<String> {
+    /// Unknown words looked up at most: a few suggestions help, a list of
+    /// thirty does not, and each lookup walks the dictionary.
+    const SUGGESTED_WORDS: usize = 3;
     let mut out: Vec<String> = Vec::new();
-    for word in &plan.unknown {
-        if word.chars().count() < 3 {
+    for word in plan.unknown.iter().take(SUGGESTED_WORDS) {
+        if word.chars().count() < 3 || plan.searched_far.contains(word) {
             continue;
         }
-        let mut close = vocab.similar(word, 2);
+        let mut close = vocab.similar(word, SUGGESTION_TYPOS);
         Similar::rank(&mut close);
         for s in close.into_iter().take(3) {
             if s.word.chars().count() >= 3 && !out.contains(&s.word) {
@@ -473,6 +587,7 @@ mod tests {
         let gil = Alternative {
             phrase: vec!["global".into(), "interpreter".into(), "lock".into()],
             covers: vec![0],
+            source: Source::Synonym,
         };
         assert!(p.alternatives.contains(&gil));
         let p = plan(
@@ -486,6 +601,15 @@ mod tests {
             .find(|a| a.phrase == ["mro"])
             .expect("mro is offered");
         assert_eq!(mro.covers, [2, 3, 4]);
+    }
+
+    #[test]
+    fn synonyms_match_plurals() {
+        let p = plan("dictionaries", &Words(vec![]), &synonyms());
+        assert!(p.alternatives.iter().any(|a| a.phrase == ["dict"]));
+        assert_eq!(singular("classes"), "class");
+        assert_eq!(singular("process"), "process");
+        assert_eq!(singular("is"), "is");
     }
 
     #[test]
@@ -505,7 +629,26 @@ mod tests {
             p.alternatives,
             [Alternative {
                 phrase: vec!["threadpoolexecutor".into()],
-                covers: vec![0, 1, 2]
+                covers: vec![0, 1, 2],
+                source: Source::Compound,
+            }]
+        );
+    }
+
+    #[test]
+    fn words_written_apart_in_the_guides_are_split() {
+        let v = Words(vec![("name", 9), ("space", 3), ("namespace", 1)]);
+        let p = plan(
+            "namespace",
+            &v,
+            &Synonyms::from_toml("groups = []").unwrap(),
+        );
+        assert_eq!(
+            p.alternatives,
+            [Alternative {
+                phrase: vec!["name".into(), "space".into()],
+                covers: vec![0],
+                source: Source::Compound,
             }]
         );
     }
@@ -539,6 +682,46 @@ mod tests {
         assert!(p.truncated);
         assert_eq!(p.words.len(), MAX_QUERY_TOKENS);
         assert!(!plan("list tuple", &vocab(), &synonyms()).truncated);
+    }
+
+    #[test]
+    fn wording_and_comparisons_are_planned() {
+        let p = plan(
+            "What's the difference between a list and a tuple?",
+            &vocab(),
+            &synonyms(),
+        );
+        let content: Vec<&str> = p
+            .words
+            .iter()
+            .zip(&p.roles)
+            .filter(|(_, r)| **r == Role::Content)
+            .map(|(w, _)| w.as_str())
+            .collect();
+        assert_eq!(content, ["list", "tuple"]);
+        let sides: Vec<Vec<&str>> = p
+            .sides
+            .iter()
+            .map(|s| s.iter().map(|&i| p.words[i].as_str()).collect())
+            .collect();
+        assert_eq!(sides, [["list"], ["tuple"]]);
+    }
+
+    #[test]
+    fn related_english_words_are_offered_when_the_guides_use_them() {
+        let v = Words(vec![("convert", 2), ("conversion", 5)]);
+        let p = plan("how do i convert a number", &v, &synonyms());
+        let conversion = p
+            .alternatives
+            .iter()
+            .find(|a| a.phrase == ["conversion"])
+            .expect("conversion is offered");
+        assert_eq!(
+            (conversion.covers.as_slice(), conversion.source),
+            (&[3][..], Source::Related)
+        );
+        let p = plan("how do i convert a number", &Words(vec![]), &synonyms());
+        assert!(p.alternatives.iter().all(|a| a.source != Source::Related));
     }
 
     #[test]

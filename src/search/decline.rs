@@ -1,0 +1,122 @@
+//! Whether the guides answer a query at all. Top scores of covered and
+//! uncovered questions overlap, so the decision is not a score cut-off: it
+//! asks whether one of the best hits covers what the query is about — the
+//! weighted share of its content words found in the hit's title, heading
+//! path, a passage of its prose (and, for less, elsewhere in the prose or
+//! in its code). Pure.
+
+use super::rank::{Coverage, QueryTerms};
+
+/// Hits looked at: an answer is among the first few or it is not there.
+pub const HITS_JUDGED: usize = 3;
+/// A hit answers when it covers at least this share of the query's content
+/// (weighted by how telling each word is). Measured on real questions,
+/// covered and not: answers cover two thirds or more; unrelated hits of
+/// uncovered questions cover the common words and miss the telling one.
+const ANSWERED_SHARE: f32 = 0.6;
+/// A word counts as covered by a hit from this much coverage on (its own
+/// passage, title or path; not merely code or a scattered mention).
+const WORD_COVERED: f32 = 0.5;
+
+/// The decision for a query, from the coverages of its best hits (best
+/// first): `None` when one of them answers, else the tokens (indices) that
+/// the best hit leaves uncovered, most telling first.
+pub fn uncovered(q: &QueryTerms, best: &[Coverage]) -> Option<Vec<usize>> {
+    let content: Vec<usize> = (0..q.weights.len())
+        .filter(|&i| q.weights[i] > 0.0)
+        .collect();
+    if content.is_empty() {
+        return None;
+    }
+    let judged = &best[..best.len().min(HITS_JUDGED)];
+    // a comparison is answered by a hit that covers each of its sides
+    let sides_covered = |c: &Coverage| {
+        q.sides.iter().all(|side| {
+            let total: f32 = side.iter().map(|&i| q.weights[i]).sum();
+            let found: f32 = side.iter().map(|&i| q.weights[i] * c.any[i]).sum();
+            total <= 0.0 || found / total >= WORD_COVERED
+        })
+    };
+    if judged
+        .iter()
+        .any(|c| q.share(&c.any) >= ANSWERED_SHARE && sides_covered(c))
+    {
+        return None;
+    }
+    let first = judged.first();
+    let mut missing: Vec<usize> = content
+        .into_iter()
+        .filter(|&i| first.is_none_or(|c| c.any[i] < WORD_COVERED))
+        .collect();
+    missing.sort_by(|&a, &b| q.weights[b].total_cmp(&q.weights[a]).then(a.cmp(&b)));
+    Some(missing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(weights: &[f32]) -> QueryTerms {
+        QueryTerms {
+            tokens: (0..weights.len()).map(|i| format!("w{i}")).collect(),
+            stems: (0..weights.len()).map(|i| vec![format!("w{i}")]).collect(),
+            weights: weights.to_vec(),
+            ..QueryTerms::default()
+        }
+    }
+
+    fn covering(any: &[f32]) -> Coverage {
+        Coverage {
+            any: any.to_vec(),
+            ..Coverage::default()
+        }
+    }
+
+    #[test]
+    fn a_hit_that_covers_the_telling_words_answers() {
+        let q = terms(&[0.0, 4.0, 1.0]);
+        assert_eq!(uncovered(&q, &[covering(&[0.0, 1.0, 0.0])]), None);
+    }
+
+    #[test]
+    fn common_words_alone_do_not_answer() {
+        // "what is tkinter in a gui": tkinter is unknown, gui is common
+        let q = terms(&[0.0, 0.0, 8.0, 1.0]);
+        let hits = [
+            covering(&[0.0, 0.0, 0.0, 1.0]),
+            covering(&[0.0, 0.0, 0.0, 1.0]),
+        ];
+        assert_eq!(uncovered(&q, &hits), Some(vec![2]));
+    }
+
+    #[test]
+    fn missing_words_are_named_most_telling_first() {
+        let q = terms(&[2.0, 5.0, 3.0]);
+        assert_eq!(
+            uncovered(&q, &[covering(&[0.0, 0.0, 0.2])]),
+            Some(vec![1, 2, 0])
+        );
+        assert_eq!(uncovered(&q, &[]), Some(vec![1, 2, 0]));
+    }
+
+    #[test]
+    fn any_of_the_first_hits_may_answer() {
+        let q = terms(&[1.0, 1.0]);
+        let hits = [covering(&[0.0, 0.0]), covering(&[1.0, 1.0])];
+        assert_eq!(uncovered(&q, &hits), None);
+    }
+
+    #[test]
+    fn a_comparison_needs_a_hit_that_covers_each_side() {
+        let mut q = terms(&[2.0, 2.0, 1.0]);
+        q.sides = vec![vec![0], vec![1]];
+        // most of the query, but one side missing
+        assert_eq!(uncovered(&q, &[covering(&[1.0, 0.0, 1.0])]), Some(vec![1]));
+        assert_eq!(uncovered(&q, &[covering(&[1.0, 1.0, 0.0])]), None);
+    }
+
+    #[test]
+    fn a_query_of_wording_is_never_declined() {
+        assert_eq!(uncovered(&terms(&[0.0, 0.0]), &[]), None);
+    }
+}

@@ -1,0 +1,525 @@
+//! Answers a query. The stages, one way: the query is analysed (`query`:
+//! wording, comparisons, typos, synonyms, related words); the index
+//! retrieves candidates with the facts ranking needs (`crate::index`);
+//! they are re-ranked (`rank`); the best hits are checked to cover what was
+//! asked (`decline`); snippets and highlights come from the words matched
+//! (`snippet`).
+//!
+//! The query text is never parsed as query syntax: every string is just
+//! words, so no input can make a search fail.
+
+mod decline;
+pub mod query;
+pub mod rank;
+mod related;
+pub mod snippet;
+pub mod wording;
+
+use std::collections::HashSet;
+
+use crate::document::Document;
+use crate::error::Result;
+pub use crate::index::Filters;
+use crate::index::{Candidate, Library, Request, Stemmer, Weighted};
+use crate::terms::{self, code_tokens};
+use query::{Plan, Source, Synonyms};
+use rank::{AltTerms, Coverage, Facts, QueryTerms, Scored};
+use wording::Role;
+
+/// A synonym counts this much of a word the user typed in the search
+/// engine's score, a joined word (`threadpoolexecutor`) too, and a related
+/// English word (WordNet) less: it is a guess at what was meant.
+const SYNONYM_WEIGHT: f32 = 0.6;
+const COMPOUND_WEIGHT: f32 = 0.6;
+const RELATED_WEIGHT: f32 = 0.4;
+/// How much an alternative covers of the word it stands for, when judging
+/// what a document is about: a synonym (`generator` for `yield`) or words
+/// joined or split (`static method` for `staticmethod`) almost fully, so
+/// that the word as typed still ranks first; a related word less.
+const SYNONYM_COVER: f32 = 0.9;
+const COMPOUND_COVER: f32 = 0.9;
+const RELATED_COVER: f32 = 0.7;
+/// A word that says little alone (`in`) counts this much next to its
+/// expansions (`membership`).
+const ALONE_WORD_WEIGHT: f32 = 0.2;
+/// Candidates retrieved for re-ranking, at least.
+const CANDIDATES: usize = 40;
+/// Titles offered to try when a query is declined.
+const CLOSEST_TITLES: usize = 3;
+/// Set (to anything) in the environment, pyq explains on stderr how it read
+/// a query and ranked the best candidates: for developing the ranking.
+const EXPLAIN: &str = "PYQ_EXPLAIN";
+/// Candidates an explanation shows.
+const EXPLAINED: usize = 8;
+
+/// A document that matched, with its score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub doc: Document,
+    pub score: f32,
+}
+
+/// Why the guides do not answer a query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Declined {
+    /// The query's words the guides do not cover, most telling first.
+    pub words: Vec<String>,
+    /// Titles of the documents that came closest, best first.
+    pub closest: Vec<String>,
+}
+
+/// The outcome of a search.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// Best first; empty when nothing matched or the query was declined.
+    pub hits: Vec<Hit>,
+    /// What was searched for, corrections included.
+    pub plan: Plan,
+    /// Close words of the index, when nothing was found.
+    pub suggestions: Vec<String>,
+    /// Set when documents matched words of the query but none is about
+    /// what it asks.
+    pub declined: Option<Declined>,
+    /// Stems of the searched words and their synonyms, for highlighting
+    /// and snippets.
+    pub stems: HashSet<String>,
+    /// Hits (by index) that answer the same question as the best hit, from
+    /// other guides.
+    pub same_as_best: Vec<usize>,
+}
+
+impl Found {
+    /// Words of the best hit's body that the query matched, lowercase: what
+    /// a terminal highlights.
+    pub fn highlight(&self) -> HashSet<String> {
+        self.hits
+            .first()
+            .map(|best| matched_words(&best.doc.body, &self.stems))
+            .unwrap_or_default()
+    }
+
+    /// A one-line snippet of a hit's body around the words matched.
+    pub fn snippet(&self, doc: &Document) -> String {
+        let text = snippet::plain_text(&doc.body);
+        let matched = matched_words(&text, &self.stems);
+        snippet::best_window(&text, SNIPPET_WORDS, |w| matched.contains(w))
+    }
+}
+
+/// Words in a snippet.
+const SNIPPET_WORDS: usize = 18;
+
+/// The words of `body` (lowercase) whose stems are among `stems`.
+fn matched_words(body: &str, stems: &HashSet<String>) -> HashSet<String> {
+    // Stemming only rewrites endings, so a word and its stem begin alike:
+    // words that begin like no stem are not stemmed at all.
+    let head = |s: &str| -> String { s.chars().take(2).collect() };
+    let heads: HashSet<String> = stems.iter().map(|s| head(s)).collect();
+    let lower = body.to_lowercase();
+    let mut checked: HashSet<&str> = HashSet::new();
+    let mut out = HashSet::new();
+    let mut stemmer = Stemmer::default();
+    for word in terms::words(&lower) {
+        if checked.insert(word)
+            && heads.contains(&head(word))
+            && stems.contains(&stemmer.stem(word))
+        {
+            out.insert(word.to_string());
+        }
+    }
+    out
+}
+
+/// The stems of a title's content words (its question wording and its
+/// numbering, as in `29. Docstrings`, left out).
+fn content_stems(title: &str, stemmer: &mut Stemmer) -> Vec<String> {
+    let mut tokens = wording::typed_tokens(title);
+    if tokens
+        .first()
+        .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()))
+    {
+        tokens.remove(0);
+    }
+    let roles = wording::roles(&tokens);
+    tokens
+        .iter()
+        .zip(roles)
+        .filter(|(_, r)| *r == Role::Content)
+        .flat_map(|(t, _)| stemmer.stems(&t.text))
+        .collect()
+}
+
+/// A query analysed for retrieval and ranking.
+struct Analysed {
+    terms: QueryTerms,
+    request: Request,
+}
+
+impl Library {
+    /// The best `limit` documents for `query`, best first.
+    pub fn search(&self, query: &str, filters: &Filters, limit: usize) -> Result<Found> {
+        crate::index::guarded(|| self.search_unguarded(query, filters, limit))?
+    }
+
+    fn search_unguarded(&self, query: &str, filters: &Filters, limit: usize) -> Result<Found> {
+        // a limit never sizes an allocation: there are no more hits than
+        // documents
+        let limit = limit.min(self.num_docs() as usize);
+        let plan = query::plan(query, self, &Synonyms::bundled());
+        let mut stemmer = Stemmer::default();
+        let Analysed { terms, mut request } = self.analyse(&plan, &mut stemmer);
+        let mut found = Found {
+            stems: telling_stems(&terms),
+            ..Found::default()
+        };
+        if plan.is_empty() || limit == 0 {
+            found.plan = plan;
+            return Ok(found);
+        }
+        request.filters = filters.clone();
+        request.limit = limit.max(CANDIDATES);
+        let retrieved = self.retrieve(&request)?;
+        let best_engine_score = retrieved
+            .candidates
+            .iter()
+            .map(|c| c.score)
+            .fold(0.0, f32::max);
+        let mut ranked: Vec<(Scored, Facts, &Candidate)> = retrieved
+            .candidates
+            .iter()
+            .map(|c| {
+                let facts = facts(c, &request, &mut stemmer);
+                (rank::score(&terms, &facts, best_engine_score), facts, c)
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
+        if std::env::var_os(EXPLAIN).is_some() {
+            explain(&plan, &terms, &ranked);
+        }
+        let coverages: Vec<Coverage> = ranked
+            .iter()
+            .take(decline::HITS_JUDGED)
+            .map(|r| r.0.coverage.clone())
+            .collect();
+        if !ranked.is_empty()
+            && let Some(missing) = decline::uncovered(&terms, &coverages)
+        {
+            found.declined = Some(Declined {
+                words: missing.iter().map(|&i| plan.words[i].clone()).collect(),
+                closest: ranked
+                    .iter()
+                    .take(CLOSEST_TITLES)
+                    .map(|r| r.2.title.clone())
+                    .collect(),
+            });
+            found.plan = plan;
+            return Ok(found);
+        }
+        ranked.truncate(limit);
+        for (scored, _, candidate) in &ranked {
+            found.hits.push(Hit {
+                doc: self.document_at(candidate.doc)?,
+                score: scored.score,
+            });
+        }
+        if let Some(best) = ranked.first() {
+            found.same_as_best = (1..ranked.len())
+                .filter(|&i| found.hits[i].doc.guide != found.hits[0].doc.guide)
+                .filter(|&i| rank::same_question(&best.1.title_content, &ranked[i].1.title_content))
+                .collect();
+        } else {
+            found.suggestions = query::suggestions(&plan, self);
+            // nothing matched and nothing close: the guides do not have
+            // these words at all (`tkinter`); with filters, they may have
+            // them elsewhere
+            let unfiltered = *filters == Filters::default();
+            if found.suggestions.is_empty() && unfiltered {
+                let mut words: Vec<usize> = (0..plan.words.len())
+                    .filter(|&i| terms.weights[i] > 0.0)
+                    .collect();
+                words.sort_by(|&a, &b| terms.weights[b].total_cmp(&terms.weights[a]));
+                if !words.is_empty() {
+                    found.declined = Some(Declined {
+                        words: words.iter().map(|&i| plan.words[i].clone()).collect(),
+                        closest: Vec::new(),
+                    });
+                }
+            }
+        }
+        found.plan = plan;
+        Ok(found)
+    }
+
+    /// The query's terms for ranking, and the request for retrieval.
+    fn analyse(&self, plan: &Plan, stemmer: &mut Stemmer) -> Analysed {
+        let stems: Vec<Vec<String>> = plan.words.iter().map(|w| stemmer.stems(w)).collect();
+        let n = self.num_docs() as f32;
+        let idf = |df: u64| (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
+        // (weight, whether the guides have the word at all)
+        let found: Vec<(f32, bool)> = plan
+            .words
+            .iter()
+            .zip(&stems)
+            .zip(&plan.roles)
+            .map(|((word, stems), role)| {
+                let df = match role {
+                    Role::Template | Role::Filler => return (0.0, true),
+                    Role::Content if stems.is_empty() => self.code_doc_freq(word),
+                    Role::Content => stems
+                        .iter()
+                        .map(|s| self.stem_doc_freq(s))
+                        .min()
+                        .unwrap_or(0),
+                };
+                (idf(df), df > 0)
+            })
+            .collect();
+        // A word the guides never use is as telling as the most telling
+        // word they do use (`pyramid` beside `django` and `flask`), or as
+        // rare as a word can be when the query has no other.
+        let most_telling = found
+            .iter()
+            .filter(|(_, known)| *known)
+            .map(|(w, _)| *w)
+            .fold(0.0, f32::max);
+        let weights: Vec<f32> = found
+            .iter()
+            .map(|&(w, known)| {
+                if known || most_telling == 0.0 {
+                    w
+                } else {
+                    most_telling
+                }
+            })
+            .collect();
+        let alternatives: Vec<(AltTerms, f32)> = plan
+            .alternatives
+            .iter()
+            .filter_map(|a| {
+                let stems = stemmer.stems(&a.phrase.join(" "));
+                let (cover, weight) = match a.source {
+                    Source::Synonym => (SYNONYM_COVER, SYNONYM_WEIGHT),
+                    Source::Compound => (COMPOUND_COVER, COMPOUND_WEIGHT),
+                    Source::Related => (RELATED_COVER, RELATED_WEIGHT),
+                };
+                (!stems.is_empty()).then(|| {
+                    let alt = AltTerms {
+                        stems,
+                        covers: a.covers.clone(),
+                        factor: cover,
+                    };
+                    (alt, weight)
+                })
+            })
+            .collect();
+
+        let (word_weight, alt_scale) = if plan.alone {
+            (ALONE_WORD_WEIGHT, 1.0 / SYNONYM_WEIGHT)
+        } else {
+            (1.0, 1.0)
+        };
+        let content = |i: usize| weights[i] > 0.0 || plan.alone;
+        let mut request = Request::default();
+        for (_, token_stems) in stems.iter().enumerate().filter(|(i, _)| content(*i)) {
+            for s in token_stems {
+                request.words.push(Weighted {
+                    terms: vec![s.clone()],
+                    weight: word_weight,
+                });
+            }
+        }
+        // runs of consecutive content words count extra when found together
+        let mut run: Vec<String> = Vec::new();
+        for i in 0..=stems.len() {
+            if i < stems.len() && content(i) && !stems[i].is_empty() {
+                run.extend(stems[i].iter().cloned());
+                continue;
+            }
+            if run.len() > 1 {
+                request.phrases.push(Weighted {
+                    terms: std::mem::take(&mut run),
+                    weight: 1.0,
+                });
+            }
+            run.clear();
+        }
+        for (alt, weight) in &alternatives {
+            request.words.push(Weighted {
+                terms: alt.stems.clone(),
+                weight: weight * alt_scale,
+            });
+        }
+        request.code = plan
+            .code
+            .iter()
+            .map(|c| Weighted {
+                terms: vec![c.clone()],
+                weight: 1.0,
+            })
+            .collect();
+        let mut watched: Vec<String> = Vec::new();
+        for s in stems
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| content(*i))
+            .flat_map(|(_, s)| s)
+            .chain(alternatives.iter().flat_map(|(a, _)| &a.stems))
+        {
+            if !watched.contains(s) {
+                watched.push(s.clone());
+            }
+        }
+        request.watched = watched;
+        request.watched_code = plan.code.clone();
+        let terms = QueryTerms {
+            tokens: plan.words.clone(),
+            own: vec![word_weight; stems.len()],
+            stems,
+            weights,
+            alternatives: alternatives.into_iter().map(|(a, _)| a).collect(),
+            sides: plan.sides.clone(),
+            kind: question_kind(&wording::typed_tokens(&plan.words.join(" "))),
+        };
+        Analysed { terms, request }
+    }
+}
+
+/// The question word a question starts with, which says what kind of
+/// answer it wants.
+fn question_kind(tokens: &[wording::Typed]) -> Option<String> {
+    let first = tokens.first()?;
+    QUESTION_WORDS
+        .contains(&first.text.as_str())
+        .then(|| first.text.clone())
+}
+
+/// Words that open a question and say what kind of answer it wants.
+const QUESTION_WORDS: &[&str] = &["what", "how", "why", "when", "which", "where", "who"];
+
+/// How a query was read and its best candidates ranked, on stderr.
+fn explain(plan: &Plan, terms: &QueryTerms, ranked: &[(Scored, Facts, &Candidate)]) {
+    let words: Vec<String> = plan
+        .words
+        .iter()
+        .zip(&plan.roles)
+        .zip(&terms.weights)
+        .map(|((w, r), weight)| format!("{w}:{r:?}:{weight:.2}"))
+        .collect();
+    eprintln!("words: {}", words.join(" "));
+    if !plan.sides.is_empty() {
+        eprintln!("sides: {:?}", plan.sides);
+    }
+    for a in &plan.alternatives {
+        eprintln!(
+            "also: {} for {:?} ({:?})",
+            a.phrase.join(" "),
+            a.covers,
+            a.source
+        );
+    }
+    for (s, _, c) in ranked.iter().take(EXPLAINED) {
+        let cov = &s.coverage;
+        eprintln!(
+            "{:6.3} rel={:.2} [title {:.2} about {:.2} phrase {:.2} any {:.2} focus {:.2}] substance={:.2} sides={:.2} engine={:.2} ({:.1}) {}",
+            s.score,
+            s.relevance,
+            terms.share(&cov.title),
+            terms.share(&cov.about),
+            terms.share(&cov.phrase),
+            terms.share(&cov.any),
+            s.focus,
+            s.substance,
+            s.sides,
+            s.engine,
+            c.score,
+            c.title
+        );
+    }
+}
+
+/// What ranking knows of a candidate.
+fn facts(c: &Candidate, request: &Request, stemmer: &mut Stemmer) -> Facts {
+    Facts {
+        score: c.score,
+        title_stems: stemmer.stems(&c.title),
+        title_content: content_stems(&c.title, stemmer),
+        title_code: code_tokens(&c.title),
+        title_kind: question_kind(&wording::typed_tokens(&c.title)),
+        body_len: c.body_len,
+        prose_len: c.prose_len,
+        subsections: c.subsections,
+        places: request
+            .watched
+            .iter()
+            .cloned()
+            .zip(c.places.iter().cloned())
+            .collect(),
+        code: request
+            .watched_code
+            .iter()
+            .zip(&c.code)
+            .filter(|(_, present)| **present)
+            .map(|(t, _)| t.clone())
+            .collect(),
+    }
+}
+
+/// The stems worth highlighting: those of the query's content words, and
+/// one-word synonyms. All stems when no word is content.
+fn telling_stems(terms: &QueryTerms) -> HashSet<String> {
+    let telling: HashSet<String> = terms
+        .stems
+        .iter()
+        .zip(&terms.weights)
+        .filter(|(_, w)| **w > 0.0)
+        .flat_map(|(s, _)| s.iter().cloned())
+        .chain(
+            terms
+                .alternatives
+                .iter()
+                .filter(|a| a.stems.len() == 1)
+                .flat_map(|a| a.stems.iter().cloned()),
+        )
+        .collect();
+    if telling.is_empty() {
+        terms.stems.iter().flatten().cloned().collect()
+    } else {
+        telling
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matched_words_are_the_body_words_sharing_a_stem() {
+        let stems: HashSet<String> = ["thread", "lock", "decor"].map(String::from).into();
+        let body =
+            "Threads take the Lock; threading locks. A decorator decorates. Unrelated words.";
+        let mut got: Vec<String> = matched_words(body, &stems).into_iter().collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                "decorates",
+                "decorator",
+                "lock",
+                "locks",
+                "threading",
+                "threads"
+            ]
+        );
+    }
+
+    #[test]
+    fn title_content_leaves_wording_out() {
+        let mut s = Stemmer::default();
+        assert_eq!(content_stems("What is a decorator?", &mut s), ["decor"]);
+        assert_eq!(content_stems("29. Docstrings", &mut s), ["docstr"]);
+        assert_eq!(
+            content_stems("What's the difference between list and tuple?", &mut s),
+            ["list", "tupl"]
+        );
+    }
+}

@@ -1,0 +1,585 @@
+//! Re-ranking of the candidates a search retrieved, and how much of a query
+//! a document covers. A document whose title says what the query asks beats
+//! one that merely mentions its words; a passage of the prose that holds
+//! the query's words together counts even when the heading does not name
+//! them; an explanation beats a code-only section or a one-line note; a
+//! comparison needs both sides. Pure: terms and facts in, scores out.
+
+pub use crate::index::Places;
+
+/// A query as the ranker sees it: one entry per query token (a word or an
+/// operator).
+#[derive(Debug, Clone, Default)]
+pub struct QueryTerms {
+    /// Each query token as searched (lowercase), to match code tokens.
+    pub tokens: Vec<String>,
+    /// Stems of each token (empty for an operator such as `==`).
+    pub stems: Vec<Vec<String>>,
+    /// How much each token says about what is asked: its inverse document
+    /// frequency for a content word (`finally` says more than `class`), 0
+    /// for question wording.
+    pub weights: Vec<f32>,
+    /// How much a match of each token itself counts (1, or less for a
+    /// word that says little alone and is carried by its alternatives,
+    /// such as `in` for membership tests).
+    pub own: Vec<f32>,
+    /// Other ways to say some of the tokens.
+    pub alternatives: Vec<AltTerms>,
+    /// The sides of a comparison, as token indices.
+    pub sides: Vec<Vec<usize>>,
+    /// The kind of answer asked for: the question word the query starts
+    /// with (`what`, `how`, `why`…), if any.
+    pub kind: Option<String>,
+}
+
+/// A synonym, a joined word or a related word, as stems.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AltTerms {
+    pub stems: Vec<String>,
+    /// The tokens it stands for.
+    pub covers: Vec<usize>,
+    /// How much a match of it counts next to a match of the tokens.
+    pub factor: f32,
+}
+
+/// What the ranker knows of a candidate document.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    /// The search engine's relevance score (BM25 with field boosts).
+    pub score: f32,
+    /// Stems of the title, in order.
+    pub title_stems: Vec<String>,
+    /// Stems of the title's content words (its question wording left out).
+    pub title_content: Vec<String>,
+    /// Code tokens of the title.
+    pub title_code: Vec<String>,
+    /// The question word a title that asks a question starts with.
+    pub title_kind: Option<String>,
+    /// Length of the body (bytes of Markdown).
+    pub body_len: usize,
+    /// Length of the prose of the body, outside code blocks (bytes).
+    pub prose_len: usize,
+    /// Whether the body holds subsections rather than text of its own.
+    pub subsections: bool,
+    /// Where each stem occurs, by stem.
+    pub places: Vec<(String, Places)>,
+    /// Code tokens of the query that the document holds (title or body).
+    pub code: Vec<String>,
+}
+
+/// A passage: this many consecutive words of prose. About a paragraph:
+/// long enough for a definition and its reason, short enough that words
+/// found in it are about the same thing.
+const PASSAGE_WORDS: u32 = 40;
+/// How much a token found only in the heading path counts: the path gives
+/// context (`Control Flow`), not the answer.
+const PATH_CREDIT: f32 = 0.5;
+/// How much a token found only in the code of a document counts towards
+/// what it covers: a name in an example is shown, not explained, but the
+/// guides do have it (`pyq bandicoot` finds the one example that uses it).
+const CODE_CREDIT: f32 = 0.6;
+/// How much a token found in the prose, but not in the passage that holds
+/// most of the query, counts towards what a document covers.
+const SCATTERED_CREDIT: f32 = 0.5;
+
+/// Relevance is the share of the query a document is about (in its title,
+/// a passage of its prose, or its heading path), plus this much for the
+/// share its title says, and that again times this much for a title that
+/// says nothing else.
+const TITLE_WEIGHT: f32 = 1.0;
+const FOCUS_WEIGHT: f32 = 0.5;
+/// And this much for the share of the query found as written, its words
+/// side by side: a phrase is a stronger sign than words in one passage.
+const PHRASE_WEIGHT: f32 = 0.5;
+/// The search engine's score (relative to the best candidate's) enters the
+/// final score with this exponent: it tells apart documents that cover the
+/// query alike (how often, how densely), without outweighing coverage.
+const ENGINE_EXPONENT: f32 = 0.3;
+
+/// Prose (bytes of explaining lines) that makes a full explanation: the
+/// short answers of a question list are 100–200 bytes. A body without any
+/// scores `THIN_FLOOR`; code adds at most `EXAMPLE_SHARE` of a full
+/// explanation, reached with `FULL_EXAMPLE` bytes of code.
+const FULL_PROSE: f32 = 200.0;
+const THIN_FLOOR: f32 = 0.5;
+const EXAMPLE_SHARE: f32 = 0.3;
+const FULL_EXAMPLE: f32 = 400.0;
+/// A title names a query's subject exactly when it covers this share of the
+/// query and this share of its own content words are the query's (all,
+/// but for rounding).
+const NAMED: f32 = 0.99;
+/// Score factor of a chapter shown through its subsections.
+const CHAPTER_FACTOR: f32 = 0.85;
+/// Score factor of a title that asks another kind of question than the
+/// query (`why use decorators?` for "what are decorators"): the same
+/// subject, another answer.
+const OTHER_KIND: f32 = 0.9;
+/// Score factor of a document that covers none of a comparison's sides
+/// (it grows to 1 as the worst-covered side is covered).
+const SIDES_FLOOR: f32 = 0.35;
+
+/// How well a document covers a query, token by token.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Coverage {
+    /// Per token, how much the title covers it (1 by the token itself,
+    /// less through an alternative).
+    pub title: Vec<f32>,
+    /// Per token, how much the best passage of the prose covers it.
+    pub passage: Vec<f32>,
+    /// Per token, 1 when it is found next to the query word before or after
+    /// it, in order (`reduce memory` of "reduce memory usage").
+    pub phrase: Vec<f32>,
+    /// Per token, how much the document is about it: title, best passage,
+    /// heading path.
+    pub about: Vec<f32>,
+    /// Per token, how much the document covers it anywhere: title, path,
+    /// best passage, elsewhere in the prose, code.
+    pub any: Vec<f32>,
+}
+
+impl QueryTerms {
+    fn total_weight(&self) -> f32 {
+        self.weights.iter().sum()
+    }
+
+    /// The weighted share of the query that `per_token` covers.
+    pub fn share(&self, per_token: &[f32]) -> f32 {
+        let total = self.total_weight();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        per_token
+            .iter()
+            .zip(&self.weights)
+            .map(|(c, w)| c * w)
+            .sum::<f32>()
+            / total
+    }
+}
+
+fn contains_run(haystack: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+impl Facts {
+    fn places_of(&self, stem: &str) -> Option<&Places> {
+        self.places.iter().find(|(s, _)| s == stem).map(|(_, p)| p)
+    }
+
+    /// Prose positions where a run of stems starts.
+    fn run_positions(&self, stems: &[String]) -> Vec<u32> {
+        let Some((first, rest)) = stems.split_first() else {
+            return Vec::new();
+        };
+        let Some(start) = self.places_of(first) else {
+            return Vec::new();
+        };
+        start
+            .prose
+            .iter()
+            .copied()
+            .filter(|&p| {
+                rest.iter().enumerate().all(|(k, s)| {
+                    self.places_of(s)
+                        .is_some_and(|pl| pl.prose.contains(&(p + k as u32 + 1)))
+                })
+            })
+            .collect()
+    }
+
+    fn all_in(&self, stems: &[String], place: impl Fn(&Places) -> bool) -> bool {
+        !stems.is_empty() && stems.iter().all(|s| self.places_of(s).is_some_and(&place))
+    }
+}
+
+/// How well a document covers each token of a query.
+pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
+    let n = q.tokens.len();
+    let mut title = vec![0f32; n];
+    let mut path = vec![0f32; n];
+    let mut code = vec![0f32; n];
+    let mut prose = vec![0f32; n];
+    // (position, token, factor) of every prose match
+    let mut events: Vec<(u32, usize, f32)> = Vec::new();
+    let note = |slot: &mut Vec<f32>, i: usize, factor: f32| {
+        if let Some(v) = slot.get_mut(i) {
+            *v = v.max(factor);
+        }
+    };
+    for (i, (stems, token)) in q.stems.iter().zip(&q.tokens).enumerate() {
+        let own = q.own.get(i).copied().unwrap_or(1.0);
+        if contains_run(&f.title_stems, stems) || f.title_code.contains(token) {
+            note(&mut title, i, own);
+        }
+        if f.all_in(stems, |p| p.path) {
+            note(&mut path, i, own);
+        }
+        if f.all_in(stems, |p| p.code) || f.code.contains(token) {
+            note(&mut code, i, own);
+        }
+        for p in f.run_positions(stems) {
+            events.push((p, i, own));
+            note(&mut prose, i, own);
+        }
+    }
+    for alt in &q.alternatives {
+        let in_title = contains_run(&f.title_stems, &alt.stems);
+        let in_path = f.all_in(&alt.stems, |p| p.path);
+        let in_code = f.all_in(&alt.stems, |p| p.code);
+        let positions = f.run_positions(&alt.stems);
+        for &i in &alt.covers {
+            if in_title {
+                note(&mut title, i, alt.factor);
+            }
+            if in_path {
+                note(&mut path, i, alt.factor);
+            }
+            if in_code {
+                note(&mut code, i, alt.factor);
+            }
+            if !positions.is_empty() {
+                note(&mut prose, i, alt.factor);
+            }
+            events.extend(positions.iter().map(|&p| (p, i, alt.factor)));
+        }
+    }
+    // consecutive content words of the query found together, in order
+    let mut phrase = vec![0f32; n];
+    for i in 1..n {
+        let (a, b) = (i - 1, i);
+        if q.weights[a] <= 0.0
+            || q.weights[b] <= 0.0
+            || q.stems[a].is_empty()
+            || q.stems[b].is_empty()
+        {
+            continue;
+        }
+        let pair: Vec<String> = q.stems[a].iter().chain(&q.stems[b]).cloned().collect();
+        if contains_run(&f.title_stems, &pair) || !f.run_positions(&pair).is_empty() {
+            phrase[a] = 1.0;
+            phrase[b] = 1.0;
+        }
+    }
+    let passage = best_passage(q, &mut events, n);
+    let about: Vec<f32> = (0..n)
+        .map(|i| title[i].max(passage[i]).max(path[i] * PATH_CREDIT))
+        .collect();
+    let any = (0..n)
+        .map(|i| {
+            about[i]
+                .max(prose[i] * SCATTERED_CREDIT)
+                .max(code[i] * CODE_CREDIT)
+        })
+        .collect();
+    Coverage {
+        title,
+        passage,
+        phrase,
+        about,
+        any,
+    }
+}
+
+/// Per token, its factor in the passage of [`PASSAGE_WORDS`] words that
+/// covers the most of the query's weight.
+fn best_passage(q: &QueryTerms, events: &mut [(u32, usize, f32)], n: usize) -> Vec<f32> {
+    events.sort_by_key(|e| e.0);
+    let weight = |i: usize| q.weights.get(i).copied().unwrap_or(0.0);
+    let mut best = (0.0f32, vec![0f32; n]);
+    for (start, &(from, _, _)) in events.iter().enumerate() {
+        let mut found = vec![0f32; n];
+        for &(p, i, factor) in &events[start..] {
+            if p >= from + PASSAGE_WORDS {
+                break;
+            }
+            found[i] = found[i].max(factor);
+        }
+        let value: f32 = found.iter().enumerate().map(|(i, f)| f * weight(i)).sum();
+        if value > best.0 {
+            best = (value, found);
+        }
+    }
+    best.1
+}
+
+/// How much of a title is about the query: the share of its content words
+/// that the query's words (or their alternatives) name. `GIL` is all about
+/// "gil"; `Multithreading and GIL in new Python versions` is not.
+fn focus(q: &QueryTerms, f: &Facts) -> f32 {
+    if f.title_content.is_empty() {
+        return 0.0;
+    }
+    // how much the query names a title word: fully by its own words, by an
+    // alternative as much as the alternative counts
+    let named = |s: &String| -> f32 {
+        let own = q
+            .stems
+            .iter()
+            .zip(&q.weights)
+            .any(|(stems, w)| *w > 0.0 && stems.contains(s));
+        if own {
+            return 1.0;
+        }
+        q.alternatives
+            .iter()
+            .filter(|a| a.stems.contains(s))
+            .map(|a| a.factor)
+            .fold(0.0, f32::max)
+    };
+    f.title_content.iter().map(named).sum::<f32>() / f.title_content.len() as f32
+}
+
+/// How much a document explains, from [`THIN_FLOOR`] to 1: its prose
+/// (sentences, not lists of names) counts fully, its code adds an example's
+/// worth at most, so that an explanation beats a code-only section or a
+/// one-line note. A chapter is shown through its subsections: it is the
+/// answer when its title is all about the query, and a step aside from its
+/// own sections otherwise.
+fn substance(f: &Facts, title: f32, focus: f32) -> f32 {
+    if f.subsections {
+        let named = title >= NAMED && focus >= NAMED;
+        return if named { 1.0 } else { CHAPTER_FACTOR };
+    }
+    let code = f.body_len.saturating_sub(f.prose_len) as f32;
+    let prose = (f.prose_len as f32 / FULL_PROSE).min(1.0);
+    let example = EXAMPLE_SHARE * (code / FULL_EXAMPLE).min(1.0);
+    THIN_FLOOR + (1.0 - THIN_FLOOR) * (prose + example).min(1.0)
+}
+
+/// How well the worst-covered side of a comparison is covered (the mean of
+/// the sides when there are more than two): 1 when the query compares
+/// nothing.
+pub fn sides_covered(q: &QueryTerms, any: &[f32]) -> f32 {
+    if q.sides.is_empty() {
+        return 1.0;
+    }
+    let side = |tokens: &Vec<usize>| {
+        let total: f32 = tokens.iter().map(|&i| q.weights[i]).sum();
+        if total <= 0.0 {
+            return 1.0;
+        }
+        tokens.iter().map(|&i| q.weights[i] * any[i]).sum::<f32>() / total
+    };
+    let covered: Vec<f32> = q.sides.iter().map(side).collect();
+    if covered.len() == 2 {
+        covered[0].min(covered[1])
+    } else {
+        covered.iter().sum::<f32>() / covered.len() as f32
+    }
+}
+
+/// A candidate's score and what it is made of.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scored {
+    pub score: f32,
+    /// What the document is about (title, passage, path), plus its title
+    /// and its phrases.
+    pub relevance: f32,
+    /// How much it explains, from `THIN_FLOOR` to 1.
+    pub substance: f32,
+    /// How well it covers a comparison's sides, from `SIDES_FLOOR` to 1.
+    pub sides: f32,
+    /// The engine's score relative to the best candidate's, raised to
+    /// `ENGINE_EXPONENT`.
+    pub engine: f32,
+    /// How much of the title is about the query.
+    pub focus: f32,
+    pub coverage: Coverage,
+}
+
+/// The final score of a candidate, and how it covers the query.
+/// `best_engine_score` is the highest engine score among the candidates.
+pub fn score(q: &QueryTerms, f: &Facts, best_engine_score: f32) -> Scored {
+    let coverage = coverage(q, f);
+    let title = q.share(&coverage.title);
+    let about = q.share(&coverage.about);
+    let focus = focus(q, f);
+    let relevance = about
+        + TITLE_WEIGHT * title * (1.0 + FOCUS_WEIGHT * focus)
+        + PHRASE_WEIGHT * q.share(&coverage.phrase);
+    let engine = if best_engine_score > 0.0 {
+        (f.score / best_engine_score).max(0.0).powf(ENGINE_EXPONENT)
+    } else {
+        1.0
+    };
+    let sides = SIDES_FLOOR + (1.0 - SIDES_FLOOR) * sides_covered(q, &coverage.any);
+    let substance = substance(f, title, focus);
+    let kind = match (&q.kind, &f.title_kind) {
+        (Some(asked), Some(answered)) if asked != answered => OTHER_KIND,
+        _ => 1.0,
+    };
+    Scored {
+        score: relevance * substance * sides * engine * kind,
+        relevance,
+        substance,
+        sides,
+        engine,
+        focus,
+        coverage,
+    }
+}
+
+/// Whether two titles ask the same question: their content words (stems,
+/// question wording left out) mostly agree (Jaccard similarity of at least
+/// one half).
+pub fn same_question(a: &[String], b: &[String]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    let union = a.len() + b.len() - shared;
+    shared * 2 >= union
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_string).collect()
+    }
+
+    /// A query of content words, each its own stem, all of weight 1.
+    fn terms(query: &str) -> QueryTerms {
+        let tokens = words(query);
+        QueryTerms {
+            stems: tokens.iter().map(|t| vec![t.clone()]).collect(),
+            weights: vec![1.0; tokens.len()],
+            tokens,
+            ..QueryTerms::default()
+        }
+    }
+
+    /// A document with a title and prose (words at consecutive positions).
+    fn doc(title: &str, prose: &str, score: f32) -> Facts {
+        let mut places: Vec<(String, Places)> = Vec::new();
+        for (p, w) in prose.split_whitespace().enumerate() {
+            match places.iter_mut().find(|(s, _)| s == w) {
+                Some((_, pl)) => pl.prose.push(p as u32),
+                None => places.push((
+                    w.to_string(),
+                    Places {
+                        prose: vec![p as u32],
+                        ..Places::default()
+                    },
+                )),
+            }
+        }
+        Facts {
+            score,
+            title_stems: words(title),
+            title_content: words(title),
+            body_len: prose.len(),
+            prose_len: prose.len(),
+            places,
+            ..Facts::default()
+        }
+    }
+
+    fn filler(n: usize) -> String {
+        "lorem ".repeat(n)
+    }
+
+    #[test]
+    fn a_title_that_answers_beats_a_body_that_mentions() {
+        let q = terms("list tuple");
+        let answer = doc("list tuple", &filler(80), 5.0);
+        let mention = doc(
+            "memory tips",
+            &format!("{} list {} tuple", filler(40), filler(45)),
+            8.0,
+        );
+        assert!(score(&q, &answer, 8.0).score > score(&q, &mention, 8.0).score);
+    }
+
+    #[test]
+    fn a_passage_that_explains_counts_without_the_title() {
+        let q = terms("zip parallel");
+        let passage = doc(
+            "advanced iteration",
+            &format!("{} zip for parallel iteration {}", filler(30), filler(30)),
+            4.0,
+        );
+        let scattered = doc(
+            "loops",
+            &format!("zip {} parallel {}", filler(60), filler(10)),
+            4.0,
+        );
+        let (s1, c1) = (score(&q, &passage, 4.0).score, coverage(&q, &passage));
+        let (s2, c2) = (score(&q, &scattered, 4.0).score, coverage(&q, &scattered));
+        assert_eq!(c1.passage, [1.0, 1.0]);
+        let mut any = c2.any.clone();
+        any.sort_by(f32::total_cmp);
+        assert_eq!(
+            any,
+            [SCATTERED_CREDIT, 1.0],
+            "one word is in a passage, the other apart"
+        );
+        assert!(s1 > s2);
+    }
+
+    #[test]
+    fn an_explanation_beats_code_and_one_liners() {
+        let q = terms("mro");
+        let explained = doc("mro", &filler(80), 5.0);
+        let mut code_only = doc("mro", "", 5.5);
+        code_only.body_len = 400;
+        let one_liner = doc("mro", "a lock", 5.5);
+        assert!(score(&q, &explained, 5.5).score > score(&q, &code_only, 5.5).score);
+        assert!(score(&q, &explained, 5.5).score > score(&q, &one_liner, 5.5).score);
+    }
+
+    #[test]
+    fn a_comparison_needs_both_sides() {
+        let mut q = terms("set list");
+        q.sides = vec![vec![0], vec![1]];
+        let both = doc("set list", &filler(80), 4.0);
+        let one = doc("list tuple", &filler(80), 6.0);
+        assert!(score(&q, &both, 6.0).score > score(&q, &one, 6.0).score);
+    }
+
+    #[test]
+    fn wording_weighs_nothing() {
+        let mut q = terms("what namedtuple");
+        q.weights = vec![0.0, 3.0];
+        let wording = doc("what decorator", &filler(80), 5.0);
+        let topic = doc("collections", &format!("namedtuple {}", filler(80)), 5.0);
+        assert!(score(&q, &topic, 5.0).score > score(&q, &wording, 5.0).score);
+    }
+
+    #[test]
+    fn synonyms_in_the_title_cover_the_tokens_they_stand_for() {
+        let mut q = terms("gil perform");
+        q.alternatives.push(AltTerms {
+            stems: words("global interpret lock"),
+            covers: vec![0],
+            factor: 0.6,
+        });
+        let c = coverage(&q, &doc("global interpret lock", "", 1.0));
+        assert_eq!(c.title, [0.6, 0.0]);
+    }
+
+    #[test]
+    fn operators_are_covered_by_code_tokens_of_the_title() {
+        let q = QueryTerms {
+            tokens: words("is =="),
+            stems: vec![vec!["is".into()], vec![]],
+            weights: vec![1.0, 1.0],
+            ..QueryTerms::default()
+        };
+        let mut d = doc("differ is and", "", 1.0);
+        d.title_code = vec!["==".into()];
+        assert_eq!(coverage(&q, &d).title, [1.0, 1.0]);
+    }
+
+    #[test]
+    fn same_question_compares_content_words() {
+        assert!(same_question(&words("gil"), &words("gil")));
+        assert!(same_question(
+            &words("list tupl"),
+            &words("list tupl differ")
+        ));
+        assert!(!same_question(&words("metaclass"), &words("descriptor")));
+        assert!(!same_question(&[], &[]));
+    }
+}

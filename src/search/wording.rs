@@ -1,0 +1,468 @@
+//! Question wording: which words of a query frame the question ("what is",
+//! "how do I", "difference between", "in python") and which say what it is
+//! about, and the sides of a comparison. The word lists are data, in
+//! `index/wording.toml`, compiled into sorted tables by build.rs. Pure.
+
+mod compiled {
+    // `index/wording.toml`, cut into tokens and sorted by build.rs.
+    include!(concat!(env!("OUT_DIR"), "/wording.rs"));
+}
+
+/// What a query token does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Says what the question is about.
+    Content,
+    /// Part of a phrase that frames a question (`what is`, `how do you`).
+    Template,
+    /// A word that says nothing by itself (`the`, `of`, `some`).
+    Filler,
+}
+
+/// A token of a query as typed: its text (lowercase) and what stood
+/// between it and the token before.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Typed {
+    pub text: String,
+    /// Written in quotes or backticks: `'nonlocal'`, `` `with` ``.
+    pub quoted: bool,
+    /// Punctuation other than quotes separates it from the token before
+    /// (`,` `;` `?` or a `/` between spaces).
+    pub break_before: bool,
+    /// A `/` between spaces separates it from the token before
+    /// (`list / tuple`), which joins the sides of a comparison.
+    pub slash_before: bool,
+}
+
+/// Whether a lowercase word says nothing by itself.
+pub fn is_filler(word: &str) -> bool {
+    compiled::FILLER.binary_search(&word).is_ok()
+}
+
+fn is_keyword(word: &str) -> bool {
+    compiled::KEYWORDS.binary_search(&word).is_ok()
+}
+
+fn is_keyword_noun(word: &str) -> bool {
+    compiled::KEYWORD_NOUNS.binary_search(&word).is_ok()
+}
+
+fn joins_sides(word: &str) -> bool {
+    compiled::COMPARISON.binary_search(&word).is_ok()
+}
+
+/// The longest phrase of `table` (sorted by first word) that `tokens`
+/// start with: its length, or 0.
+fn longest_phrase(table: &[&[&str]], tokens: &[String]) -> usize {
+    phrases_at(table, tokens).into_iter().max().unwrap_or(0)
+}
+
+/// The role of each token. Question templates are found first (longest
+/// phrase wins), then filler words; a Python keyword that is also English
+/// (`with`, `is`, `for`) is content when quoted or followed by a noun such
+/// as `statement` or `operator`. A query with no content word keeps its
+/// filler words as content (`what is python`), and a query of nothing but
+/// templates keeps everything (`what is`).
+pub fn roles(tokens: &[Typed]) -> Vec<Role> {
+    let words: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
+    let mut roles = vec![Role::Content; words.len()];
+    for (start, len) in template_runs(tokens) {
+        roles[start..start + len].fill(Role::Template);
+    }
+    for (i, word) in words.iter().enumerate() {
+        if roles[i] == Role::Content && is_filler(word) {
+            roles[i] = Role::Filler;
+        }
+    }
+    for (i, word) in words.iter().enumerate() {
+        // `the with statement`, `a for loop`, `'nonlocal'`; not `optional or
+        // keyword arguments`
+        let article = i == 0
+            || matches!(words[i - 1].as_str(), "the" | "a" | "an" | "each" | "every")
+            || roles[i - 1] == Role::Template;
+        let named =
+            tokens[i].quoted || (article && words.get(i + 1).is_some_and(|w| is_keyword_noun(w)));
+        if is_keyword(word) && named {
+            roles[i] = Role::Content;
+            // the noun only says what the keyword is
+            if words.get(i + 1).is_some_and(|w| is_keyword_noun(w)) {
+                roles[i + 1] = Role::Filler;
+            }
+        }
+    }
+    // the sides of `x vs y` are content, whatever they are (`is vs ==`)
+    for (i, word) in words.iter().enumerate() {
+        if matches!(word.as_str(), "vs" | "versus") {
+            for side in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
+                if roles.get(side) == Some(&Role::Filler) {
+                    roles[side] = Role::Content;
+                }
+            }
+        }
+    }
+    if !roles.contains(&Role::Content) {
+        let filler_as_content = roles
+            .iter()
+            .map(|r| {
+                if *r == Role::Filler {
+                    Role::Content
+                } else {
+                    *r
+                }
+            })
+            .collect::<Vec<_>>();
+        roles = if filler_as_content.contains(&Role::Content) {
+            filler_as_content
+        } else {
+            vec![Role::Content; words.len()]
+        };
+    }
+    roles
+}
+
+/// The question templates of a query, as (start, length): the set of
+/// non-overlapping phrases that covers the most words (`and when to avoid`
+/// is `and` + `when to avoid`, not `and when` + `to avoid`). A template never
+/// takes in a quoted word.
+fn template_runs(tokens: &[Typed]) -> Vec<(usize, usize)> {
+    let words: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
+    let n = words.len();
+    // phrases starting at each position, their lengths
+    let starts: Vec<Vec<usize>> = (0..n)
+        .map(|i| {
+            let quoted = (i..n).find(|&k| tokens[k].quoted).unwrap_or(n);
+            phrases_at(compiled::TEMPLATES, &words[i..quoted])
+        })
+        .collect();
+    // best[i]: the most words templates can cover from position i on
+    let mut best = vec![0usize; n + 1];
+    let mut choice = vec![0usize; n + 1];
+    for i in (0..n).rev() {
+        best[i] = best[i + 1];
+        for &len in &starts[i] {
+            if len + best[i + len] > best[i] {
+                best[i] = len + best[i + len];
+                choice[i] = len;
+            }
+        }
+    }
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if choice[i] > 0 {
+            runs.push((i, choice[i]));
+            i += choice[i];
+        } else {
+            i += 1;
+        }
+    }
+    runs
+}
+
+/// The lengths of the phrases of `table` (sorted by first word) that
+/// `tokens` start with, longest first.
+fn phrases_at(table: &[&[&str]], tokens: &[String]) -> Vec<usize> {
+    let Some(first) = tokens.first() else {
+        return Vec::new();
+    };
+    let start = table.partition_point(|p| p[0] < first.as_str());
+    table[start..]
+        .iter()
+        .take_while(|p| p[0] == first.as_str())
+        .filter(|p| p.len() <= tokens.len() && p.iter().zip(tokens).all(|(a, b)| *a == b))
+        .map(|p| p.len())
+        .collect()
+}
+
+/// The sides of a comparison, as runs of content tokens (indices):
+/// `difference between a module and a package` → `module`, `package`;
+/// `list vs tuple`; `is python interpreted or compiled` → `interpreted`,
+/// `compiled`; `list / tuple / set`. Empty when the query compares nothing.
+pub fn sides(tokens: &[Typed], roles: &[Role]) -> Vec<Vec<usize>> {
+    let words: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
+    let opener = (0..words.len())
+        .map(|i| (i, longest_phrase(compiled::COMPARISON_OPENERS, &words[i..])))
+        .find(|&(_, n)| n > 0);
+    let is_joiner =
+        |i: usize| roles[i] != Role::Content && joins_sides(&words[i]) || tokens[i].slash_before;
+    // Groups of content tokens separated by joiners or punctuation, from
+    // `start` on.
+    let groups = |start: usize| {
+        let mut groups: Vec<Vec<usize>> = vec![Vec::new()];
+        for i in start..words.len() {
+            let split = tokens[i].break_before || tokens[i].slash_before || is_joiner(i);
+            if split && groups.last().is_some_and(|g| !g.is_empty()) {
+                groups.push(Vec::new());
+            }
+            if roles[i] == Role::Content
+                && let Some(last) = groups.last_mut()
+            {
+                last.push(i);
+            }
+        }
+        groups.retain(|g| !g.is_empty());
+        groups
+    };
+    if let Some((at, n)) = opener {
+        let found = groups(at + n);
+        return if found.len() >= 2 { found } else { Vec::new() };
+    }
+    // `x vs y`, `x or y`, `x / y`: the runs of content words right around
+    // each joiner, when both are there.
+    let run_before = |i: usize| {
+        let mut run = Vec::new();
+        let mut j = i;
+        while j > 0 && roles[j - 1] == Role::Content {
+            j -= 1;
+            run.insert(0, j);
+            if tokens[j].break_before || tokens[j].slash_before {
+                break;
+            }
+        }
+        run
+    };
+    let run_after = |i: usize| {
+        (i..words.len())
+            .take_while(|&j| {
+                roles[j] == Role::Content
+                    && (j == i || !(tokens[j].break_before || tokens[j].slash_before))
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut found: Vec<Vec<usize>> = Vec::new();
+    for i in 0..words.len() {
+        let strong = matches!(words[i].as_str(), "vs" | "versus") && roles[i] != Role::Content;
+        let or = words[i] == "or" && roles[i] != Role::Content;
+        let (before, after) = if tokens[i].slash_before {
+            (run_before(i), run_after(i))
+        } else if strong || or {
+            (run_before(i), run_after(i + 1))
+        } else {
+            continue;
+        };
+        if before.is_empty() || after.is_empty() {
+            continue;
+        }
+        for side in [before, after] {
+            if !found.iter().any(|f| f.iter().any(|x| side.contains(x))) {
+                found.push(side);
+            }
+        }
+    }
+    // `x or y` compares only when x and y are all the question is about
+    // (`is python interpreted or compiled`), not in `optional or keyword
+    // arguments of a function`
+    let only_or = (0..words.len())
+        .filter(|&i| roles[i] != Role::Content)
+        .all(|i| !matches!(words[i].as_str(), "vs" | "versus") && !tokens[i].slash_before)
+        && !tokens.iter().any(|t| t.slash_before);
+    let all_content_in_sides = (0..words.len())
+        .filter(|&i| roles[i] == Role::Content)
+        .all(|i| found.iter().any(|side| side.contains(&i)));
+    if found.len() >= 2 && (!only_or || all_content_in_sides) {
+        found
+    } else {
+        Vec::new()
+    }
+}
+
+/// A query cut into tokens with what separates them; words and operators
+/// as [`crate::terms::query_tokens`] cuts them.
+pub fn typed_tokens(query: &str) -> Vec<Typed> {
+    let is_quote = |c: char| matches!(c, '\'' | '"' | '`' | '‘' | '’' | '“' | '”');
+    let lower = query.to_lowercase();
+    let mut out: Vec<Typed> = Vec::new();
+    let mut rest = lower.as_str();
+    let mut gap = String::new();
+    while let Some(c) = rest.chars().next() {
+        let token_len = if c.is_alphanumeric() || c == '_' {
+            rest.find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len())
+        } else {
+            crate::terms::OPERATORS
+                .iter()
+                .find(|op| rest.starts_with(*op))
+                .map_or(0, |op| op.len())
+        };
+        // an operator glued to a name is part of a code name (`**kwargs`),
+        // which the query keeps whole among its code tokens
+        let glued = !(c.is_alphanumeric() || c == '_')
+            && rest[token_len..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_alphanumeric() || n == '_');
+        if token_len == 0 || glued {
+            gap.push_str(&rest[..token_len.max(c.len_utf8())]);
+            rest = &rest[token_len.max(c.len_utf8())..];
+            continue;
+        }
+        let after = &rest[token_len..];
+        let mut next = after.chars();
+        let closes = next.next().is_some_and(is_quote);
+        // `python's` is a possessive, not a quoted `python`
+        let possessive = closes && next.next() == Some('s');
+        let trimmed = gap.trim();
+        let slash = trimmed == "/" && gap.len() > 1;
+        out.push(Typed {
+            text: rest[..token_len].to_string(),
+            quoted: gap.chars().last().is_some_and(is_quote) && closes && !possessive,
+            break_before: !out.is_empty()
+                && !slash
+                && trimmed
+                    .chars()
+                    .any(|c| matches!(c, ',' | ';' | '?' | '!' | '.' | ':' | '(' | ')')),
+            slash_before: !out.is_empty() && slash,
+        });
+        gap.clear();
+        rest = after;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyse(query: &str) -> (Vec<String>, Vec<Vec<String>>) {
+        let tokens = typed_tokens(query);
+        let roles = roles(&tokens);
+        let content = tokens
+            .iter()
+            .zip(&roles)
+            .filter(|(_, r)| **r == Role::Content)
+            .map(|(t, _)| t.text.clone())
+            .collect();
+        let sides = sides(&tokens, &roles)
+            .into_iter()
+            .map(|s| s.into_iter().map(|i| tokens[i].text.clone()).collect())
+            .collect();
+        (content, sides)
+    }
+
+    fn content(query: &str) -> Vec<String> {
+        analyse(query).0
+    }
+
+    #[test]
+    fn question_wording_is_not_content() {
+        assert_eq!(content("What is a namedtuple?"), ["namedtuple"]);
+        assert_eq!(
+            content("How do you remove duplicates from a list?"),
+            ["remove", "duplicates", "list"]
+        );
+        assert_eq!(
+            content("What is the use of enumerate() in Python?"),
+            ["enumerate"]
+        );
+        assert_eq!(
+            content("Explain the ternary operator in Python?"),
+            ["ternary", "operator"]
+        );
+        assert_eq!(
+            content("When would you use a metaclass and why?"),
+            ["metaclass"]
+        );
+    }
+
+    #[test]
+    fn templates_cover_as_many_words_as_they_can() {
+        assert_eq!(
+            content("When to use list comprehensions and when to avoid them?"),
+            ["list", "comprehensions"]
+        );
+    }
+
+    #[test]
+    fn a_query_of_wording_keeps_its_words() {
+        assert_eq!(content("What is Python?"), ["python"]);
+        assert_eq!(content("what is"), ["what", "is"]);
+        assert_eq!(content("in"), ["in"]);
+    }
+
+    #[test]
+    fn keywords_named_as_such_are_content() {
+        assert_eq!(
+            content("Explain the use \"with\" statement in python?"),
+            ["with"]
+        );
+        assert_eq!(
+            content("Explain the use of the 'nonlocal' keyword."),
+            ["nonlocal"]
+        );
+        assert_eq!(content("what does the is operator do"), ["is"]);
+        assert_eq!(content("what does the yield statement do"), ["yield"]);
+        assert_eq!(
+            content("pass optional or keyword parameters"),
+            ["pass", "optional", "keyword", "parameters"]
+        );
+        assert_eq!(content("python's gil"), ["gil"]);
+    }
+
+    #[test]
+    fn comparisons_have_sides() {
+        let (_, sides) = analyse("What's the difference between a module and a package?");
+        assert_eq!(sides, [["module"], ["package"]]);
+        let (_, sides) = analyse("difference between a set and a list");
+        assert_eq!(sides, [["set"], ["list"]]);
+        let (_, sides) = analyse("list comprehension vs generator expression");
+        assert_eq!(
+            sides,
+            [["list", "comprehension"], ["generator", "expression"]]
+        );
+        let (_, sides) = analyse("Is Python interpreted or compiled?");
+        assert_eq!(sides, [["interpreted"], ["compiled"]]);
+        let (_, sides) = analyse("Explain the difference between map(), reduce(), and filter()?");
+        assert_eq!(sides, [["map"], ["reduce"], ["filter"]]);
+        let (_, sides) = analyse("When to use list / tuple / set / dict?");
+        assert_eq!(sides, [["list"], ["tuple"], ["set"], ["dict"]]);
+        let (_, sides) = analyse("Namespace vs scope?");
+        assert_eq!(sides, [["namespace"], ["scope"]]);
+        let (_, sides) = analyse("is vs ==");
+        assert_eq!(sides, [["is"], ["=="]]);
+    }
+
+    #[test]
+    fn plain_questions_compare_nothing() {
+        assert!(analyse("What is a descriptor?").1.is_empty());
+        assert!(analyse("How do you read and write files?").1.is_empty());
+        assert!(analyse("ci/cd pipelines").1.is_empty());
+        assert!(
+            analyse("How can I pass optional or keyword parameters to a function?")
+                .1
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn tokens_know_their_quotes_and_breaks() {
+        let t = typed_tokens("the 'with' statement, python's list / tuple");
+        let quoted: Vec<&str> = t
+            .iter()
+            .filter(|t| t.quoted)
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(quoted, ["with"]);
+        let breaks: Vec<&str> = t
+            .iter()
+            .filter(|t| t.break_before)
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(breaks, ["python"]);
+        let slashes: Vec<&str> = t
+            .iter()
+            .filter(|t| t.slash_before)
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(slashes, ["tuple"]);
+        let words: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            words,
+            ["the", "with", "statement", "python", "s", "list", "tuple"]
+        );
+        let words: Vec<String> = typed_tokens("*args and **kwargs vs == x")
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(words, ["args", "and", "kwargs", "vs", "==", "x"]);
+    }
+}
