@@ -25,7 +25,7 @@ struct JsonHit<'a> {
 
 /// Writes documents with their scores as one JSON array.
 pub fn hits<'a>(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     docs: impl IntoIterator<Item = (&'a Document, Option<f32>)>,
 ) -> io::Result<()> {
     let hits: Vec<JsonHit> = docs
@@ -48,7 +48,7 @@ pub fn hits<'a>(
 }
 
 /// Writes any serialisable value as JSON.
-pub fn value(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+pub fn value(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value).map_err(io_error)?;
     writeln!(out)
 }

@@ -81,7 +81,7 @@ pub fn terminal_height() -> Option<usize> {
 
 /// The best hit in full, then where else it is answered, then the others
 /// as a short list.
-pub fn answer(out: &mut impl Write, answer: &Answer, style: Style) -> io::Result<()> {
+pub fn answer(out: &mut dyn Write, answer: &Answer, style: Style) -> io::Result<()> {
     crate::fault::point("render");
     let Some((best, _)) = answer.hits.split_first() else {
         return Ok(());
@@ -115,7 +115,7 @@ pub fn answer(out: &mut impl Write, answer: &Answer, style: Style) -> io::Result
 }
 
 /// One document in full: title, where it comes from, body.
-pub fn document(out: &mut impl Write, doc: &Document, style: Style) -> io::Result<()> {
+pub fn document(out: &mut dyn Write, doc: &Document, style: Style) -> io::Result<()> {
     if style.styled {
         terminal::document(out, doc, &HashSet::new(), style)
     } else {
@@ -124,7 +124,7 @@ pub fn document(out: &mut impl Write, doc: &Document, style: Style) -> io::Resul
 }
 
 /// A document's body alone, without its title (the quiz's answers).
-pub fn document_body(out: &mut impl Write, doc: &Document, style: Style) -> io::Result<()> {
+pub fn document_body(out: &mut dyn Write, doc: &Document, style: Style) -> io::Result<()> {
     if style.styled {
         terminal::document_body(out, doc, &HashSet::new(), style)
     } else {
@@ -134,7 +134,7 @@ pub fn document_body(out: &mut impl Write, doc: &Document, style: Style) -> io::
 
 /// One line per document: `id<TAB>title`.
 pub fn lines<'a>(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     docs: impl IntoIterator<Item = &'a Document>,
 ) -> io::Result<()> {
     for doc in docs {
@@ -145,7 +145,7 @@ pub fn lines<'a>(
 
 /// One line per hit: `id<TAB>title<TAB>snippet`.
 pub fn hit_lines<'a>(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     hits: impl IntoIterator<Item = (&'a Document, String)>,
 ) -> io::Result<()> {
     for (doc, snippet) in hits {
@@ -215,7 +215,7 @@ pub struct TopicRow {
 
 /// The topic and difficulty table of `pyq --topics`.
 pub fn topics(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     topics: &[TopicRow],
     levels: &[(String, u64)],
     total: u64,

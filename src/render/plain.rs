@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::{body, breadcrumb, one_line, provenance};
 use crate::document::Document;
 
-pub fn document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+pub fn document(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     writeln!(out, "{}", one_line(&doc.title))?;
     let crumb = breadcrumb(doc);
     if !crumb.is_empty() {
@@ -21,7 +21,7 @@ pub fn document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
 }
 
 /// A document's body alone, as written in the guide.
-pub fn document_body(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+pub fn document_body(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     let body = body(doc);
     if body.trim().is_empty() {
         return Ok(());
@@ -29,7 +29,7 @@ pub fn document_body(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     writeln!(out, "{}", body.trim_end())
 }
 
-pub fn list(out: &mut impl Write, heading: &str, hits: &[(&Document, &str)]) -> io::Result<()> {
+pub fn list(out: &mut dyn Write, heading: &str, hits: &[(&Document, &str)]) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "{heading} (pyq --show ID):")?;
     for (doc, _) in hits {

@@ -60,7 +60,7 @@ pub fn paint(text: &str, tone: Tone, color: bool) -> String {
 }
 
 pub fn document(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     doc: &Document,
     highlight: &HashSet<String>,
     style: Style,
@@ -81,7 +81,7 @@ pub fn document(
 
 /// A document's body alone: prose by termimad, code highlighted.
 pub fn document_body(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     doc: &Document,
     highlight: &HashSet<String>,
     style: Style,
@@ -113,7 +113,7 @@ pub fn document_body(
 /// A list of hits: each title (wrapped at word boundaries) and, on a row of
 /// its own, the id that shows it, never cut.
 pub fn list(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     heading: &str,
     hits: &[(&Document, &str)],
     style: Style,

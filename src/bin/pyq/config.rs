@@ -93,8 +93,21 @@ pub struct ConfigFile {
     pub settings: Option<Settings>,
 }
 
+/// What pyq is asked to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// Something answered from the index.
+    Ask(Ask),
+    /// Rebuild the index now, with a report.
+    Reindex,
+    /// Where the configuration, the index, the study file and the guides are.
+    Paths,
+    Generate(Generate),
+}
+
+/// What is answered from the index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
     Search(String),
     Show(String),
     /// The interactive picker, started with this query.
@@ -107,16 +120,16 @@ pub enum Action {
     Stats,
     List,
     Topics,
-    Index,
-    Paths,
-    Generate(Generate),
 }
 
 impl Action {
     /// Whether the action's only effect is what it prints (so that with
     /// nowhere to print it, it is better not run).
     pub fn only_prints(&self) -> bool {
-        !matches!(self, Action::Index | Action::Pick(_) | Action::Quiz { .. })
+        !matches!(
+            self,
+            Action::Reindex | Action::Ask(Ask::Pick(_) | Ask::Quiz { .. })
+        )
     }
 }
 
@@ -318,25 +331,25 @@ pub fn resolve(args: Args, env: &Environment, file: ConfigFile) -> Result<Config
 fn action(args: &Args) -> Result<Action> {
     let query = args.query.join(" ");
     Ok(if let Some(id) = &args.show {
-        Action::Show(id.clone())
+        Action::Ask(Ask::Show(id.clone()))
     } else if let Some(generate) = args.generate {
         Action::Generate(generate)
     } else if args.topics {
-        Action::Topics
+        Action::Ask(Ask::Topics)
     } else if args.reindex {
-        Action::Index
+        Action::Reindex
     } else if args.paths {
         Action::Paths
     } else if args.quiz {
-        Action::Quiz { seed: args.seed }
+        Action::Ask(Ask::Quiz { seed: args.seed })
     } else if args.stats {
-        Action::Stats
+        Action::Ask(Ask::Stats)
     } else if args.interactive {
-        Action::Pick(query)
+        Action::Ask(Ask::Pick(query))
     } else if !args.query.is_empty() {
-        Action::Search(query)
+        Action::Ask(Ask::Search(query))
     } else if args.list || args.json {
-        Action::List
+        Action::Ask(Ask::List)
     } else {
         return Err(Error::failure("nothing to look up")
             .with_fix("give a query, e.g. pyq gil, or list every document: pyq -l"));
@@ -415,7 +428,7 @@ mod tests {
             "help",
         ] {
             let c = resolve(args(words), &env(), ConfigFile::default()).unwrap();
-            assert_eq!(c.action, Action::Search(words.into()));
+            assert_eq!(c.action, Action::Ask(Ask::Search(words.into())));
         }
     }
 
@@ -424,12 +437,15 @@ mod tests {
         let mut a = args("");
         a.list = true;
         let c = resolve(a, &env(), ConfigFile::default()).unwrap();
-        assert_eq!((c.action, c.format), (Action::List, OutputFormat::Lines));
+        assert_eq!(
+            (c.action, c.format),
+            (Action::Ask(Ask::List), OutputFormat::Lines)
+        );
         let mut a = args("");
         a.json = true;
         assert_eq!(
             resolve(a, &env(), ConfigFile::default()).unwrap().action,
-            Action::List
+            Action::Ask(Ask::List)
         );
         let e = resolve(args(""), &env(), ConfigFile::default()).unwrap_err();
         assert!(e.to_string().contains("pyq -l"), "{e}");

@@ -3,19 +3,23 @@
 //! 1 nothing found, 2 error, 130 left by the user, 128 + N ended by signal
 //! N, 101 a bug).
 
+mod answers;
 mod app;
 mod cli;
 mod clock;
 mod config;
 mod environment;
 mod generate;
+mod index;
 mod pager;
+mod paths;
 mod picker;
 mod progress;
 mod quiz;
 mod settings;
 mod signals;
 mod stats;
+mod study;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;

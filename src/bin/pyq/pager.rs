@@ -42,7 +42,7 @@ pub enum Paged {
 /// Shows `text` through `pager`; writes it to `out` instead when the
 /// pager cannot be started. A pager that fails is reported, so that the
 /// caller can print the text rather than lose it.
-pub fn show(text: &[u8], pager: &str, out: &mut impl Write) -> io::Result<Paged> {
+pub fn show(text: &[u8], pager: &str, out: &mut dyn Write) -> io::Result<Paged> {
     let Some((program, args)) = command_line(pager) else {
         out.write_all(text)?;
         return Ok(Paged::Shown);

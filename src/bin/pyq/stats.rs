@@ -64,7 +64,7 @@ pub fn report(study: &Study, docs: &[Document], now: i64) -> Result<Report> {
 }
 
 /// The report as a table (or JSON), with the study file's place.
-pub fn write(out: &mut impl Write, report: &Report, study: &Study, color: bool) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, report: &Report, study: &Study, color: bool) -> io::Result<()> {
     if report.reviewed == 0 {
         writeln!(
             out,
