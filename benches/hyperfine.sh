@@ -18,7 +18,7 @@ for r in json.load(open(sys.argv[1]))["results"]:
 }
 
 echo "== lookup with the index built, against grep: a word, and a question"
-"$pyq" --index-dir "$work/index" index >/dev/null
+"$pyq" --index-dir "$work/index" --reindex >/dev/null
 bench -N --warmup 20 --runs 300 \
     "$pyq --index-dir $work/index gil" \
     "$pyq --index-dir $work/index 'what is the difference between a module and a package'" \
@@ -43,7 +43,7 @@ for i in $(seq -w 1 100); do
 done
 du -sh "$work/copies"
 bench -N --warmup 1 --runs 5 \
-    "$pyq --index-dir $work/big --guides $work/copies index"
+    "$pyq --index-dir $work/big --guides $work/copies --reindex"
 bench -N --warmup 10 --runs 100 \
     "$pyq --index-dir $work/big --guides $work/copies gil"
 
@@ -57,10 +57,25 @@ awk 'BEGIN { srand(42); print "# Known words\n\nThe zebrafish section is here."
 unknown=$(awk 'BEGIN { srand(7); for (w = 0; w < 32; w++) { word = ""
     for (i = 0; i < 10; i++) word = word sprintf("%c", 97 + int(rand() * 26))
     printf "%sqz%s", word, (w < 31 ? " " : "") } }')
-"$pyq" --index-dir "$work/huge-index" --guides "$work/huge" index >/dev/null
+"$pyq" --index-dir "$work/huge-index" --guides "$work/huge" --reindex >/dev/null
 bench -N -i --warmup 5 --runs 100 \
     "$pyq --index-dir $work/huge-index --guides $work/huge zebrafish" \
     "$pyq --index-dir $work/huge-index --guides $work/huge '$unknown'"
+
+echo "== a guides folder of 20,000 small files: a lookup against one without it"
+mkdir -p "$work/many"
+for d in $(seq 0 39); do
+    mkdir -p "$work/many/d$d"
+    for k in $(seq 0 499); do
+        i=$((d * 500 + k))
+        printf '# Note %d\n\nSome words about topic%d and thing%d.\n' "$i" $((i % 97)) "$i" \
+            > "$work/many/d$d/note$i.md"
+    done
+done
+"$pyq" --index-dir "$work/many-index" --guides "$work/many" --reindex >/dev/null 2>&1
+bench -N --warmup 10 --runs 100 \
+    "$pyq --index-dir $work/many-index --guides $work/many gil" \
+    "$pyq --index-dir $work/index gil"
 
 echo "== peak memory of a lookup"
 for dir in "$work/index" "$work/big --guides $work/copies"; do
