@@ -1,7 +1,7 @@
 //! Classifies the bundled guides with the taxonomy files on disk, without
 //! rebuilding pyq or an index, and prints every document as JSON (`id`,
 //! `title`, `path`, `kind`, `topic`, `difficulty`), the shape of
-//! `pyq list --json` that `tools/facets/score.py` reads:
+//! `pyq --json` (every document) that `tools/facets/score.py` reads:
 //!
 //! ```sh
 //! cargo run --release --example facets -- index/ > /tmp/facets.json

@@ -1,4 +1,4 @@
-//! The configuration file and `pyq paths`.
+//! The configuration file and `pyq --paths`.
 
 mod common;
 

@@ -1,4 +1,4 @@
-//! The picker (`pyq -i`) and the quiz (`pyq quiz`) driven in a real
+//! The picker (`pyq -i`) and the quiz (`pyq --quiz`) driven in a real
 //! pseudo-terminal: keys typed, the screen read back.
 
 mod common;

@@ -5,7 +5,7 @@ usage: score.py JUDGED.tsv PYQ.json [--errors]
 
 JUDGED.tsv has the columns id, topic, difficulty, alt_topic, note (a topic
 counts as right when it is `topic` or `alt_topic`); PYQ.json is the output
-of `pyq list --json`. Prints topic accuracy, difficulty exact and adjacent
+of `pyq --json` (every document). Prints topic accuracy, difficulty exact and adjacent
 accuracy, the number of off-by-two errors (beginner <-> advanced), a
 confusion matrix of difficulties (rows: judged, columns: pyq) and the share
 of each level over every document. --errors lists the disagreements.

@@ -370,7 +370,7 @@ fn row_line(doc: &Document, marks: &[usize]) -> Line<'static> {
     Line::from(spans)
 }
 
-/// The answer as `pyq show` draws it on a terminal, as ratatui text.
+/// The answer as `pyq --show` draws it on a terminal, as ratatui text.
 fn preview(doc: &Document, width: u16) -> Text<'static> {
     let mut out = Vec::new();
     let style = render::Style {
