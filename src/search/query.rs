@@ -282,7 +282,6 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
                 tokens.push(Typed {
                     text: part,
                     break_before: token.break_before && k == 0,
-                    slash_before: token.slash_before && k == 0,
                     ..token.clone()
                 });
             }
@@ -333,7 +332,8 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
 }
 
 /// Related English words (WordNet) of the content words that no synonym
-/// already stands for, when the guides use them.
+/// already stands for, when the guides use them and they are not question
+/// wording (`usage` is related to `use`, which says nothing).
 fn related_words(
     words: &[String],
     roles: &[Role],
@@ -346,7 +346,7 @@ fn related_words(
             continue;
         }
         for r in related(word) {
-            if vocab.known(r) && !out.iter().any(|a| a.phrase[0] == r) {
+            if vocab.known(r) && !wording::is_wording(r) && !out.iter().any(|a| a.phrase[0] == r) {
                 out.push(Alternative {
                     phrase: vec![r.to_string()],
                     covers: vec![i],
@@ -378,7 +378,8 @@ fn compounds(tokens: &[String], vocab: &dyn Vocabulary) -> Vec<Alternative> {
             let Some(parts) = tokens.get(start..start + len) else {
                 break;
             };
-            if !parts.iter().all(|t| is_word(t)) {
+            // words only: a code name (`__init__`) is written as it is
+            if !parts.iter().all(|t| t.chars().all(char::is_alphanumeric)) {
                 break;
             }
             let joined = parts.concat();
