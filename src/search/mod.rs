@@ -379,6 +379,7 @@ impl Library {
             alternatives: alternatives.into_iter().map(|(a, _)| a).collect(),
             sides: plan.sides.clone(),
             kind: question_kind(&wording::typed_tokens(&plan.words.join(" "))),
+            question: plan.roles.contains(&Role::Template),
         };
         Analysed { terms, request }
     }

@@ -30,6 +30,10 @@ pub struct QueryTerms {
     /// The kind of answer asked for: the question word the query starts
     /// with (`what`, `how`, `why`…), if any.
     pub kind: Option<String>,
+    /// Whether the query is worded as a question (`what is a decorator`)
+    /// rather than named (`decorator`): a question asks for an
+    /// explanation, a name for the place that has it.
+    pub question: bool,
 }
 
 /// A synonym, a joined word or a related word, as stems.
@@ -104,6 +108,9 @@ const FULL_PROSE: f32 = 200.0;
 const THIN_FLOOR: f32 = 0.5;
 const EXAMPLE_SHARE: f32 = 0.3;
 const FULL_EXAMPLE: f32 = 400.0;
+/// How much substance counts for a query that names a thing rather than
+/// asks a question (an exponent: half as much).
+const LOOKUP_SUBSTANCE: f32 = 0.5;
 /// A title names a query's subject exactly when it covers this share of the
 /// query and this share of its own content words are the query's (all,
 /// but for rounding).
@@ -312,11 +319,10 @@ fn focus(q: &QueryTerms, f: &Facts) -> f32 {
     // how much the query names a title word: fully by its own words, by an
     // alternative as much as the alternative counts
     let named = |s: &String| -> f32 {
-        let own = q
-            .stems
-            .iter()
-            .zip(&q.weights)
-            .any(|(stems, w)| *w > 0.0 && stems.contains(s));
+        // any word of the query names it, wording too: the `block` of "a
+        // finally block" only says what `finally` is, but a title `Finally
+        // Block` says nothing else
+        let own = q.stems.iter().any(|stems| stems.contains(s));
         if own {
             return 1.0;
         }
@@ -404,6 +410,13 @@ pub fn score(q: &QueryTerms, f: &Facts, best_engine_score: f32) -> Scored {
     };
     let sides = SIDES_FLOOR + (1.0 - SIDES_FLOOR) * sides_covered(q, &coverage.any);
     let substance = substance(f, title, focus);
+    // a name looked up is found where a title names it, however it is
+    // answered there; a question wants the explanation
+    let substance = if q.question {
+        substance
+    } else {
+        substance.powf(LOOKUP_SUBSTANCE)
+    };
     let kind = match (&q.kind, &f.title_kind) {
         (Some(asked), Some(answered)) if asked != answered => OTHER_KIND,
         _ => 1.0,
