@@ -29,18 +29,7 @@ pub fn uncovered(q: &QueryTerms, best: &[Coverage]) -> Option<Vec<usize>> {
         return None;
     }
     let judged = &best[..best.len().min(HITS_JUDGED)];
-    // a comparison is answered by a hit that covers each of its sides
-    let sides_covered = |c: &Coverage| {
-        q.sides.iter().all(|side| {
-            let total: f32 = side.iter().map(|&i| q.weights[i]).sum();
-            let found: f32 = side.iter().map(|&i| q.weights[i] * c.any[i]).sum();
-            total <= 0.0 || found / total >= WORD_COVERED
-        })
-    };
-    if judged
-        .iter()
-        .any(|c| q.share(&c.any) >= ANSWERED_SHARE && sides_covered(c))
-    {
+    if judged.iter().any(|c| answers(q, c)) {
         return None;
     }
     let first = judged.first();
@@ -50,6 +39,38 @@ pub fn uncovered(q: &QueryTerms, best: &[Coverage]) -> Option<Vec<usize>> {
         .collect();
     missing.sort_by(|&a, &b| q.weights[b].total_cmp(&q.weights[a]).then(a.cmp(&b)));
     Some(missing)
+}
+
+/// Whether a hit covers enough of a query to answer it. A comparison is
+/// answered by a hit that covers each of its sides; one of three or more
+/// things (`django, pyramid and flask`) by a hit that covers at least two
+/// of them, judged on what it covers: the sides the guides leave out are
+/// said to be uncovered, not a reason to say nothing.
+fn answers(q: &QueryTerms, c: &Coverage) -> bool {
+    let side_covered = |side: &Vec<usize>| {
+        let total: f32 = side.iter().map(|&i| q.weights[i]).sum();
+        let found: f32 = side.iter().map(|&i| q.weights[i] * c.any[i]).sum();
+        total <= 0.0 || found / total >= WORD_COVERED
+    };
+    let uncovered: Vec<&Vec<usize>> = q.sides.iter().filter(|s| !side_covered(s)).collect();
+    let enough_sides = match q.sides.len() {
+        0 => true,
+        2 => uncovered.is_empty(),
+        n => n - uncovered.len() >= 2,
+    };
+    if !enough_sides {
+        return false;
+    }
+    // the share of what is left once the sides left out are set aside
+    let (mut found, mut total) = (0.0, 0.0);
+    for (i, w) in q.weights.iter().enumerate() {
+        if uncovered.iter().any(|s| s.contains(&i)) {
+            continue;
+        }
+        found += w * c.any[i];
+        total += w;
+    }
+    total > 0.0 && found / total >= ANSWERED_SHARE
 }
 
 #[cfg(test)]
@@ -113,6 +134,17 @@ mod tests {
         // most of the query, but one side missing
         assert_eq!(uncovered(&q, &[covering(&[1.0, 0.0, 1.0])]), Some(vec![1]));
         assert_eq!(uncovered(&q, &[covering(&[1.0, 1.0, 0.0])]), None);
+    }
+
+    #[test]
+    fn a_comparison_of_three_is_answered_about_two() {
+        let mut q = terms(&[2.0, 3.0, 2.0]);
+        q.sides = vec![vec![0], vec![1], vec![2]];
+        assert_eq!(uncovered(&q, &[covering(&[1.0, 0.0, 1.0])]), None);
+        assert_eq!(
+            uncovered(&q, &[covering(&[1.0, 0.0, 0.0])]),
+            Some(vec![1, 2])
+        );
     }
 
     #[test]
