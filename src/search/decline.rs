@@ -28,8 +28,20 @@ pub fn uncovered(q: &QueryTerms, best: &[Coverage]) -> Option<Vec<usize>> {
     if content.is_empty() {
         return None;
     }
+    // A word the guides never use, and that nothing stands for, is
+    // something they cannot be about (`tkinter`, `palindrome`), whatever
+    // else of the query they have; but one of three or more things compared
+    // may be missing.
+    let many_sides = q.sides.len() > 2;
+    let foreign: Vec<usize> = content
+        .iter()
+        .copied()
+        .filter(|&i| !q.used.get(i).copied().unwrap_or(true))
+        .filter(|&i| !q.alternatives.iter().any(|a| a.covers.contains(&i)))
+        .filter(|&i| !(many_sides && q.sides.iter().any(|s| s.contains(&i))))
+        .collect();
     let judged = &best[..best.len().min(HITS_JUDGED)];
-    if judged.iter().any(|c| answers(q, c)) {
+    if foreign.is_empty() && judged.iter().any(|c| answers(q, c)) {
         return None;
     }
     let first = judged.first();
@@ -145,6 +157,17 @@ mod tests {
             uncovered(&q, &[covering(&[1.0, 0.0, 0.0])]),
             Some(vec![1, 2])
         );
+    }
+
+    #[test]
+    fn a_word_the_guides_never_use_is_not_answered() {
+        // "how to build a gui with tkinter": the hit covers most of it
+        let mut q = terms(&[1.0, 2.0, 5.0]);
+        q.used = vec![true, true, false];
+        assert_eq!(uncovered(&q, &[covering(&[1.0, 1.0, 0.0])]), Some(vec![2]));
+        // one of three things compared may be missing
+        q.sides = vec![vec![0], vec![1], vec![2]];
+        assert_eq!(uncovered(&q, &[covering(&[1.0, 1.0, 0.0])]), None);
     }
 
     #[test]

@@ -374,10 +374,12 @@ impl Library {
         let terms = QueryTerms {
             tokens: plan.words.clone(),
             own: vec![word_weight; stems.len()],
+            used: found.iter().map(|(_, used)| *used).collect(),
             stems,
             weights,
             alternatives: alternatives.into_iter().map(|(a, _)| a).collect(),
             sides: plan.sides.clone(),
+            hyphenated: plan.hyphenated.clone(),
             kind: question_kind(&wording::typed_tokens(&plan.words.join(" "))),
             question: plan.roles.contains(&Role::Template),
         };

@@ -213,6 +213,9 @@ pub struct Plan {
     /// The sides of a comparison (indices into `words`), when the query
     /// compares things.
     pub sides: Vec<Vec<usize>>,
+    /// Runs of words that hyphens join into one (`new-style`), as indices
+    /// into `words`.
+    pub hyphenated: Vec<Vec<usize>>,
     /// Code-shaped tokens of the query (`__slots__`, `*args`, `==`).
     pub code: Vec<String>,
     /// Synonyms and expansions.
@@ -282,6 +285,7 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
                 tokens.push(Typed {
                     text: part,
                     break_before: token.break_before && k == 0,
+                    joined_before: token.joined_before && k == 0,
                     ..token.clone()
                 });
             }
@@ -320,6 +324,7 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
     plan.alternatives.extend(compounds(&words, vocab));
     plan.roles = wording::roles(&tokens);
     plan.sides = wording::sides(&tokens, &plan.roles);
+    plan.hyphenated = wording::hyphenated(&tokens);
     plan.alternatives.extend(related_words(
         &words,
         &plan.roles,

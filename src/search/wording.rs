@@ -31,6 +31,9 @@ pub struct Typed {
     /// `X / Y` names one thing twice ("serialization / pickling",
     /// "dunder / magic attribute"), it neither compares nor separates.
     pub break_before: bool,
+    /// A hyphen joins it to the token before (`new-style`, `thread-safe`):
+    /// the two are one word, found only together.
+    pub joined_before: bool,
 }
 
 /// Whether a lowercase word says nothing by itself.
@@ -264,6 +267,22 @@ pub fn sides(tokens: &[Typed], roles: &[Role]) -> Vec<Vec<usize>> {
     }
 }
 
+/// The runs of tokens that hyphens join into one word (`new-style`), as
+/// token indices.
+pub fn hyphenated(tokens: &[Typed]) -> Vec<Vec<usize>> {
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for (i, t) in tokens.iter().enumerate().skip(1) {
+        if !t.joined_before {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if run.last() == Some(&(i - 1)) => run.push(i),
+            _ => runs.push(vec![i - 1, i]),
+        }
+    }
+    runs
+}
+
 /// A query cut into tokens with what separates them; words and operators
 /// as [`crate::terms::query_tokens`] cuts them.
 pub fn typed_tokens(query: &str) -> Vec<Typed> {
@@ -306,6 +325,7 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
                 && gap
                     .chars()
                     .any(|c| matches!(c, ',' | ';' | '?' | '!' | '.' | ':' | '(' | ')')),
+            joined_before: !out.is_empty() && gap == "-",
         });
         gap.clear();
         rest = after;
@@ -442,6 +462,12 @@ mod tests {
                 .1
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn hyphens_join_words() {
+        let t = typed_tokens("new-style vs old-style classes, a - b, built-in-ish");
+        assert_eq!(hyphenated(&t), [vec![0, 1], vec![3, 4], vec![8, 9, 10]]);
     }
 
     #[test]
