@@ -189,6 +189,8 @@ pub enum Source {
     Compound,
     /// A related English word (WordNet): `convert` → `conversion`.
     Related,
+    /// The same word in an irregular form (WordNet): `indexes` → `indices`.
+    Inflection,
 }
 
 fn is_word(token: &str) -> bool {
@@ -351,11 +353,16 @@ fn related_words(
             continue;
         }
         for r in related(word) {
-            if vocab.known(r) && !wording::is_wording(r) && !out.iter().any(|a| a.phrase[0] == r) {
+            let known = vocab.known(r.word) && !wording::is_wording(r.word);
+            if known && !out.iter().any(|a| a.phrase[0] == r.word) {
                 out.push(Alternative {
-                    phrase: vec![r.to_string()],
+                    phrase: vec![r.word.to_string()],
                     covers: vec![i],
-                    source: Source::Related,
+                    source: if r.same {
+                        Source::Inflection
+                    } else {
+                        Source::Related
+                    },
                 });
             }
         }
