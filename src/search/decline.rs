@@ -7,8 +7,11 @@
 
 use super::rank::{Coverage, QueryTerms};
 
-/// Hits looked at: an answer is among the first few or it is not there.
-pub const HITS_JUDGED: usize = 3;
+/// Hits looked at: an answer is on the first screen of hits or it is not
+/// there. Fewer (three) decline questions whose answer ranks a little
+/// lower ("reduce memory usage", where `reduce` also names a function),
+/// and declined no more of the questions the guides do not cover.
+pub const HITS_JUDGED: usize = 8;
 /// A hit answers when it covers at least this share of the query's content
 /// (weighted by how telling each word is). Measured on real questions,
 /// covered and not: answers cover two thirds or more; unrelated hits of
