@@ -192,7 +192,7 @@ fn wide_code_never_leaves_blank_rows() {
     for cols in [60, 80, 120] {
         let mut term = Terminal::spawn(
             &env,
-            &["--no-pager", "-n", "1", "asyncio vs threading"],
+            &["--no-pager", "-n", "1", "threading vs multiprocessing"],
             200,
             cols,
         );

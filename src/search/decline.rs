@@ -7,8 +7,11 @@
 
 use super::rank::{Coverage, QueryTerms};
 
-/// Hits looked at: an answer is among the first few or it is not there.
-pub const HITS_JUDGED: usize = 3;
+/// Hits looked at: an answer is on the first screen of hits or it is not
+/// there. Fewer (three) decline questions whose answer ranks a little
+/// lower ("reduce memory usage", where `reduce` also names a function),
+/// and declined no more of the questions the guides do not cover.
+pub const HITS_JUDGED: usize = 8;
 /// A hit answers when it covers at least this share of the query's content
 /// (weighted by how telling each word is). Measured on real questions,
 /// covered and not: answers cover two thirds or more; unrelated hits of
@@ -28,19 +31,20 @@ pub fn uncovered(q: &QueryTerms, best: &[Coverage]) -> Option<Vec<usize>> {
     if content.is_empty() {
         return None;
     }
-    let judged = &best[..best.len().min(HITS_JUDGED)];
-    // a comparison is answered by a hit that covers each of its sides
-    let sides_covered = |c: &Coverage| {
-        q.sides.iter().all(|side| {
-            let total: f32 = side.iter().map(|&i| q.weights[i]).sum();
-            let found: f32 = side.iter().map(|&i| q.weights[i] * c.any[i]).sum();
-            total <= 0.0 || found / total >= WORD_COVERED
-        })
-    };
-    if judged
+    // A word the guides never use, and that nothing stands for, is
+    // something they cannot be about (`tkinter`, `palindrome`), whatever
+    // else of the query they have; but one of three or more things compared
+    // may be missing.
+    let many_sides = q.sides.len() > 2;
+    let foreign: Vec<usize> = content
         .iter()
-        .any(|c| q.share(&c.any) >= ANSWERED_SHARE && sides_covered(c))
-    {
+        .copied()
+        .filter(|&i| !q.used.get(i).copied().unwrap_or(true))
+        .filter(|&i| !q.alternatives.iter().any(|a| a.covers.contains(&i)))
+        .filter(|&i| !(many_sides && q.sides.iter().any(|s| s.contains(&i))))
+        .collect();
+    let judged = &best[..best.len().min(HITS_JUDGED)];
+    if foreign.is_empty() && judged.iter().any(|c| answers(q, c)) {
         return None;
     }
     let first = judged.first();
@@ -50,6 +54,38 @@ pub fn uncovered(q: &QueryTerms, best: &[Coverage]) -> Option<Vec<usize>> {
         .collect();
     missing.sort_by(|&a, &b| q.weights[b].total_cmp(&q.weights[a]).then(a.cmp(&b)));
     Some(missing)
+}
+
+/// Whether a hit covers enough of a query to answer it. A comparison is
+/// answered by a hit that covers each of its sides; one of three or more
+/// things (`django, pyramid and flask`) by a hit that covers at least two
+/// of them, judged on what it covers: the sides the guides leave out are
+/// said to be uncovered, not a reason to say nothing.
+fn answers(q: &QueryTerms, c: &Coverage) -> bool {
+    let side_covered = |side: &Vec<usize>| {
+        let total: f32 = side.iter().map(|&i| q.weights[i]).sum();
+        let found: f32 = side.iter().map(|&i| q.weights[i] * c.any[i]).sum();
+        total <= 0.0 || found / total >= WORD_COVERED
+    };
+    let uncovered: Vec<&Vec<usize>> = q.sides.iter().filter(|s| !side_covered(s)).collect();
+    let enough_sides = match q.sides.len() {
+        0 => true,
+        2 => uncovered.is_empty(),
+        n => n - uncovered.len() >= 2,
+    };
+    if !enough_sides {
+        return false;
+    }
+    // the share of what is left once the sides left out are set aside
+    let (mut found, mut total) = (0.0, 0.0);
+    for (i, w) in q.weights.iter().enumerate() {
+        if uncovered.iter().any(|s| s.contains(&i)) {
+            continue;
+        }
+        found += w * c.any[i];
+        total += w;
+    }
+    total > 0.0 && found / total >= ANSWERED_SHARE
 }
 
 #[cfg(test)]
@@ -112,6 +148,28 @@ mod tests {
         q.sides = vec![vec![0], vec![1]];
         // most of the query, but one side missing
         assert_eq!(uncovered(&q, &[covering(&[1.0, 0.0, 1.0])]), Some(vec![1]));
+        assert_eq!(uncovered(&q, &[covering(&[1.0, 1.0, 0.0])]), None);
+    }
+
+    #[test]
+    fn a_comparison_of_three_is_answered_about_two() {
+        let mut q = terms(&[2.0, 3.0, 2.0]);
+        q.sides = vec![vec![0], vec![1], vec![2]];
+        assert_eq!(uncovered(&q, &[covering(&[1.0, 0.0, 1.0])]), None);
+        assert_eq!(
+            uncovered(&q, &[covering(&[1.0, 0.0, 0.0])]),
+            Some(vec![1, 2])
+        );
+    }
+
+    #[test]
+    fn a_word_the_guides_never_use_is_not_answered() {
+        // "how to build a gui with tkinter": the hit covers most of it
+        let mut q = terms(&[1.0, 2.0, 5.0]);
+        q.used = vec![true, true, false];
+        assert_eq!(uncovered(&q, &[covering(&[1.0, 1.0, 0.0])]), Some(vec![2]));
+        // one of three things compared may be missing
+        q.sides = vec![vec![0], vec![1], vec![2]];
         assert_eq!(uncovered(&q, &[covering(&[1.0, 1.0, 0.0])]), None);
     }
 

@@ -39,6 +39,11 @@ const RELATED_WEIGHT: f32 = 0.4;
 const SYNONYM_COVER: f32 = 0.9;
 const COMPOUND_COVER: f32 = 0.9;
 const RELATED_COVER: f32 = 0.7;
+/// An irregular form of a word (`indices` for "indexes") is the word
+/// itself: it counts fully, in the engine's score and in what a document
+/// covers.
+const INFLECTION_WEIGHT: f32 = 1.0;
+const INFLECTION_COVER: f32 = 1.0;
 /// A word that says little alone (`in`) counts this much next to its
 /// expansions (`membership`).
 const ALONE_WORD_WEIGHT: f32 = 0.2;
@@ -301,6 +306,7 @@ impl Library {
                     Source::Synonym => (SYNONYM_COVER, SYNONYM_WEIGHT),
                     Source::Compound => (COMPOUND_COVER, COMPOUND_WEIGHT),
                     Source::Related => (RELATED_COVER, RELATED_WEIGHT),
+                    Source::Inflection => (INFLECTION_COVER, INFLECTION_WEIGHT),
                 };
                 (!stems.is_empty()).then(|| {
                     let alt = AltTerms {
@@ -374,11 +380,14 @@ impl Library {
         let terms = QueryTerms {
             tokens: plan.words.clone(),
             own: vec![word_weight; stems.len()],
+            used: found.iter().map(|(_, used)| *used).collect(),
             stems,
             weights,
             alternatives: alternatives.into_iter().map(|(a, _)| a).collect(),
             sides: plan.sides.clone(),
+            hyphenated: plan.hyphenated.clone(),
             kind: question_kind(&wording::typed_tokens(&plan.words.join(" "))),
+            question: plan.roles.contains(&Role::Template),
         };
         Analysed { terms, request }
     }

@@ -189,6 +189,8 @@ pub enum Source {
     Compound,
     /// A related English word (WordNet): `convert` → `conversion`.
     Related,
+    /// The same word in an irregular form (WordNet): `indexes` → `indices`.
+    Inflection,
 }
 
 fn is_word(token: &str) -> bool {
@@ -213,6 +215,9 @@ pub struct Plan {
     /// The sides of a comparison (indices into `words`), when the query
     /// compares things.
     pub sides: Vec<Vec<usize>>,
+    /// Runs of words that hyphens join into one (`new-style`), as indices
+    /// into `words`.
+    pub hyphenated: Vec<Vec<usize>>,
     /// Code-shaped tokens of the query (`__slots__`, `*args`, `==`).
     pub code: Vec<String>,
     /// Synonyms and expansions.
@@ -282,7 +287,7 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
                 tokens.push(Typed {
                     text: part,
                     break_before: token.break_before && k == 0,
-                    slash_before: token.slash_before && k == 0,
+                    joined_before: token.joined_before && k == 0,
                     ..token.clone()
                 });
             }
@@ -321,6 +326,7 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
     plan.alternatives.extend(compounds(&words, vocab));
     plan.roles = wording::roles(&tokens);
     plan.sides = wording::sides(&tokens, &plan.roles);
+    plan.hyphenated = wording::hyphenated(&tokens);
     plan.alternatives.extend(related_words(
         &words,
         &plan.roles,
@@ -333,7 +339,8 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
 }
 
 /// Related English words (WordNet) of the content words that no synonym
-/// already stands for, when the guides use them.
+/// already stands for, when the guides use them and they are not question
+/// wording (`usage` is related to `use`, which says nothing).
 fn related_words(
     words: &[String],
     roles: &[Role],
@@ -346,11 +353,16 @@ fn related_words(
             continue;
         }
         for r in related(word) {
-            if vocab.known(r) && !out.iter().any(|a| a.phrase[0] == r) {
+            let known = vocab.known(r.word) && !wording::is_wording(r.word);
+            if known && !out.iter().any(|a| a.phrase[0] == r.word) {
                 out.push(Alternative {
-                    phrase: vec![r.to_string()],
+                    phrase: vec![r.word.to_string()],
                     covers: vec![i],
-                    source: Source::Related,
+                    source: if r.same {
+                        Source::Inflection
+                    } else {
+                        Source::Related
+                    },
                 });
             }
         }
@@ -378,7 +390,8 @@ fn compounds(tokens: &[String], vocab: &dyn Vocabulary) -> Vec<Alternative> {
             let Some(parts) = tokens.get(start..start + len) else {
                 break;
             };
-            if !parts.iter().all(|t| is_word(t)) {
+            // words only: a code name (`__init__`) is written as it is
+            if !parts.iter().all(|t| t.chars().all(char::is_alphanumeric)) {
                 break;
             }
             let joined = parts.concat();

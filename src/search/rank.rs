@@ -23,13 +23,23 @@ pub struct QueryTerms {
     /// word that says little alone and is carried by its alternatives,
     /// such as `in` for membership tests).
     pub own: Vec<f32>,
+    /// Whether the guides use each token at all (as written, stemmed or
+    /// as a code name); wording counts as used.
+    pub used: Vec<bool>,
     /// Other ways to say some of the tokens.
     pub alternatives: Vec<AltTerms>,
     /// The sides of a comparison, as token indices.
     pub sides: Vec<Vec<usize>>,
+    /// Runs of tokens that hyphens join into one word (`new-style`): each
+    /// is covered only where the whole run is.
+    pub hyphenated: Vec<Vec<usize>>,
     /// The kind of answer asked for: the question word the query starts
     /// with (`what`, `how`, `why`…), if any.
     pub kind: Option<String>,
+    /// Whether the query is worded as a question (`what is a decorator`)
+    /// rather than named (`decorator`): a question asks for an
+    /// explanation, a name for the place that has it.
+    pub question: bool,
 }
 
 /// A synonym, a joined word or a related word, as stems.
@@ -104,6 +114,9 @@ const FULL_PROSE: f32 = 200.0;
 const THIN_FLOOR: f32 = 0.5;
 const EXAMPLE_SHARE: f32 = 0.3;
 const FULL_EXAMPLE: f32 = 400.0;
+/// How much substance counts for a query that names a thing rather than
+/// asks a question (an exponent: half as much).
+const LOOKUP_SUBSTANCE: f32 = 0.5;
 /// A title names a query's subject exactly when it covers this share of the
 /// query and this share of its own content words are the query's (all,
 /// but for rounding).
@@ -206,8 +219,16 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
             *v = v.max(factor);
         }
     };
-    for (i, (stems, token)) in q.stems.iter().zip(&q.tokens).enumerate() {
+    for (i, (own_stems, token)) in q.stems.iter().zip(&q.tokens).enumerate() {
         let own = q.own.get(i).copied().unwrap_or(1.0);
+        let joined: Vec<String>;
+        let stems = match q.hyphenated.iter().find(|run| run.contains(&i)) {
+            Some(run) => {
+                joined = run.iter().flat_map(|&k| q.stems[k].clone()).collect();
+                &joined
+            }
+            None => own_stems,
+        };
         if contains_run(&f.title_stems, stems) || f.title_code.contains(token) {
             note(&mut title, i, own);
         }
@@ -243,8 +264,20 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
             events.extend(positions.iter().map(|&p| (p, i, alt.factor)));
         }
     }
-    // consecutive content words of the query found together, in order
+    // consecutive content words of the query found together, in order, as
+    // typed or through alternatives of each (`negative indices` for
+    // "negative indexes"), as much as the alternative counts
     let mut phrase = vec![0f32; n];
+    let forms = |i: usize| -> Vec<(&[String], f32)> {
+        let mut out: Vec<(&[String], f32)> = vec![(&q.stems[i], 1.0)];
+        out.extend(
+            q.alternatives
+                .iter()
+                .filter(|a| a.covers == [i])
+                .map(|a| (a.stems.as_slice(), a.factor)),
+        );
+        out
+    };
     for i in 1..n {
         let (a, b) = (i - 1, i);
         if q.weights[a] <= 0.0
@@ -254,10 +287,18 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
         {
             continue;
         }
-        let pair: Vec<String> = q.stems[a].iter().chain(&q.stems[b]).cloned().collect();
-        if contains_run(&f.title_stems, &pair) || !f.run_positions(&pair).is_empty() {
-            phrase[a] = 1.0;
-            phrase[b] = 1.0;
+        for (first, fa) in forms(a) {
+            for (second, fb) in forms(b) {
+                let factor = fa.min(fb);
+                if factor <= phrase[a].min(phrase[b]) {
+                    continue;
+                }
+                let pair: Vec<String> = first.iter().chain(second).cloned().collect();
+                if contains_run(&f.title_stems, &pair) || !f.run_positions(&pair).is_empty() {
+                    phrase[a] = phrase[a].max(factor);
+                    phrase[b] = phrase[b].max(factor);
+                }
+            }
         }
     }
     let passage = best_passage(q, &mut events, n);
@@ -312,11 +353,10 @@ fn focus(q: &QueryTerms, f: &Facts) -> f32 {
     // how much the query names a title word: fully by its own words, by an
     // alternative as much as the alternative counts
     let named = |s: &String| -> f32 {
-        let own = q
-            .stems
-            .iter()
-            .zip(&q.weights)
-            .any(|(stems, w)| *w > 0.0 && stems.contains(s));
+        // any word of the query names it, wording too: the `block` of "a
+        // finally block" only says what `finally` is, but a title `Finally
+        // Block` says nothing else
+        let own = q.stems.iter().any(|stems| stems.contains(s));
         if own {
             return 1.0;
         }
@@ -404,6 +444,13 @@ pub fn score(q: &QueryTerms, f: &Facts, best_engine_score: f32) -> Scored {
     };
     let sides = SIDES_FLOOR + (1.0 - SIDES_FLOOR) * sides_covered(q, &coverage.any);
     let substance = substance(f, title, focus);
+    // a name looked up is found where a title names it, however it is
+    // answered there; a question wants the explanation
+    let substance = if q.question {
+        substance
+    } else {
+        substance.powf(LOOKUP_SUBSTANCE)
+    };
     let kind = match (&q.kind, &f.title_kind) {
         (Some(asked), Some(answered)) if asked != answered => OTHER_KIND,
         _ => 1.0,
@@ -570,6 +617,16 @@ mod tests {
         let mut d = doc("differ is and", "", 1.0);
         d.title_code = vec!["==".into()];
         assert_eq!(coverage(&q, &d).title, [1.0, 1.0]);
+    }
+
+    #[test]
+    fn hyphenated_words_are_covered_together() {
+        let mut q = terms("new style class");
+        q.hyphenated = vec![vec![0, 1]];
+        let apart = doc("class", &format!("new {} style", filler(5)), 1.0);
+        assert_eq!(coverage(&q, &apart).any, [0.0, 0.0, 1.0]);
+        let together = doc("class", "a new style", 1.0);
+        assert_eq!(coverage(&q, &together).any, [1.0, 1.0, 1.0]);
     }
 
     #[test]

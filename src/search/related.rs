@@ -35,15 +35,29 @@ fn base_forms(word: &str) -> Vec<String> {
     out
 }
 
+/// A word of the guides related to a query word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Related {
+    pub word: &'static str,
+    /// The same word in an irregular form (`indexes`, `indices`), not only
+    /// a related one.
+    pub same: bool,
+}
+
 /// Words of the guides related to `word` (lowercase), through any of its
 /// base forms; empty when WordNet knows none.
-pub fn related(word: &str) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = Vec::new();
+pub fn related(word: &str) -> Vec<Related> {
+    let mut out: Vec<Related> = Vec::new();
     for form in base_forms(word) {
         if let Ok(i) = compiled::RELATED.binary_search_by(|(w, _)| (*w).cmp(form.as_str())) {
             for r in compiled::RELATED[i].1 {
-                if !out.contains(r) && *r != word {
-                    out.push(r);
+                // `=indices`: the same word
+                let (r, same) = match r.strip_prefix('=') {
+                    Some(same) => (same, true),
+                    None => (*r, false),
+                };
+                if r != word && !out.iter().any(|o| o.word == r) {
+                    out.push(Related { word: r, same });
                 }
             }
         }
@@ -55,11 +69,24 @@ pub fn related(word: &str) -> Vec<&'static str> {
 mod tests {
     use super::*;
 
+    fn words(word: &str) -> Vec<&'static str> {
+        related(word).into_iter().map(|r| r.word).collect()
+    }
+
     #[test]
     fn derivations_lead_to_the_guides_words() {
-        assert!(related("convert").contains(&"conversion"));
-        assert!(related("converting").contains(&"conversion"));
-        assert!(related("executed").contains(&"execution"));
+        assert!(words("convert").contains(&"conversion"));
+        assert!(words("converting").contains(&"conversion"));
+        assert!(words("executed").contains(&"execution"));
+        assert!(related("convert").iter().all(|r| !r.same));
+    }
+
+    #[test]
+    fn irregular_forms_are_the_same_word() {
+        assert!(related("indexes").contains(&Related {
+            word: "indices",
+            same: true
+        }));
     }
 
     #[test]

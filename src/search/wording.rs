@@ -27,16 +27,24 @@ pub struct Typed {
     /// Written in quotes or backticks: `'nonlocal'`, `` `with` ``.
     pub quoted: bool,
     /// Punctuation other than quotes separates it from the token before
-    /// (`,` `;` `?` or a `/` between spaces).
+    /// (`,` `;` `?`). A `/` between spaces does not: in question lists
+    /// `X / Y` names one thing twice ("serialization / pickling",
+    /// "dunder / magic attribute"), it neither compares nor separates.
     pub break_before: bool,
-    /// A `/` between spaces separates it from the token before
-    /// (`list / tuple`), which joins the sides of a comparison.
-    pub slash_before: bool,
+    /// A hyphen joins it to the token before (`new-style`, `thread-safe`):
+    /// the two are one word, found only together.
+    pub joined_before: bool,
 }
 
 /// Whether a lowercase word says nothing by itself.
 pub fn is_filler(word: &str) -> bool {
     compiled::FILLER.binary_search(&word).is_ok()
+}
+
+/// Whether a lowercase word is question wording by itself: a filler word
+/// or a one-word template (`explain`, `describe`).
+pub fn is_wording(word: &str) -> bool {
+    is_filler(word) || phrases_at(compiled::TEMPLATES, &[word.to_string()]).contains(&1)
 }
 
 fn is_keyword(word: &str) -> bool {
@@ -177,20 +185,20 @@ fn phrases_at(table: &[&[&str]], tokens: &[String]) -> Vec<usize> {
 /// The sides of a comparison, as runs of content tokens (indices):
 /// `difference between a module and a package` → `module`, `package`;
 /// `list vs tuple`; `is python interpreted or compiled` → `interpreted`,
-/// `compiled`; `list / tuple / set`. Empty when the query compares nothing.
+/// `compiled`. Empty when the query compares nothing; `X / Y` is one thing
+/// named twice, not a comparison.
 pub fn sides(tokens: &[Typed], roles: &[Role]) -> Vec<Vec<usize>> {
     let words: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
     let opener = (0..words.len())
         .map(|i| (i, longest_phrase(compiled::COMPARISON_OPENERS, &words[i..])))
         .find(|&(_, n)| n > 0);
-    let is_joiner =
-        |i: usize| roles[i] != Role::Content && joins_sides(&words[i]) || tokens[i].slash_before;
+    let is_joiner = |i: usize| roles[i] != Role::Content && joins_sides(&words[i]);
     // Groups of content tokens separated by joiners or punctuation, from
     // `start` on.
     let groups = |start: usize| {
         let mut groups: Vec<Vec<usize>> = vec![Vec::new()];
         for i in start..words.len() {
-            let split = tokens[i].break_before || tokens[i].slash_before || is_joiner(i);
+            let split = tokens[i].break_before || is_joiner(i);
             if split && groups.last().is_some_and(|g| !g.is_empty()) {
                 groups.push(Vec::new());
             }
@@ -207,7 +215,7 @@ pub fn sides(tokens: &[Typed], roles: &[Role]) -> Vec<Vec<usize>> {
         let found = groups(at + n);
         return if found.len() >= 2 { found } else { Vec::new() };
     }
-    // `x vs y`, `x or y`, `x / y`: the runs of content words right around
+    // `x vs y`, `x or y`: the runs of content words right around
     // each joiner, when both are there.
     let run_before = |i: usize| {
         let mut run = Vec::new();
@@ -215,7 +223,7 @@ pub fn sides(tokens: &[Typed], roles: &[Role]) -> Vec<Vec<usize>> {
         while j > 0 && roles[j - 1] == Role::Content {
             j -= 1;
             run.insert(0, j);
-            if tokens[j].break_before || tokens[j].slash_before {
+            if tokens[j].break_before {
                 break;
             }
         }
@@ -223,23 +231,17 @@ pub fn sides(tokens: &[Typed], roles: &[Role]) -> Vec<Vec<usize>> {
     };
     let run_after = |i: usize| {
         (i..words.len())
-            .take_while(|&j| {
-                roles[j] == Role::Content
-                    && (j == i || !(tokens[j].break_before || tokens[j].slash_before))
-            })
+            .take_while(|&j| roles[j] == Role::Content && (j == i || !tokens[j].break_before))
             .collect::<Vec<_>>()
     };
     let mut found: Vec<Vec<usize>> = Vec::new();
     for i in 0..words.len() {
         let strong = matches!(words[i].as_str(), "vs" | "versus") && roles[i] != Role::Content;
         let or = words[i] == "or" && roles[i] != Role::Content;
-        let (before, after) = if tokens[i].slash_before {
-            (run_before(i), run_after(i))
-        } else if strong || or {
-            (run_before(i), run_after(i + 1))
-        } else {
+        if !(strong || or) {
             continue;
-        };
+        }
+        let (before, after) = (run_before(i), run_after(i + 1));
         if before.is_empty() || after.is_empty() {
             continue;
         }
@@ -254,8 +256,7 @@ pub fn sides(tokens: &[Typed], roles: &[Role]) -> Vec<Vec<usize>> {
     // arguments of a function`
     let only_or = (0..words.len())
         .filter(|&i| roles[i] != Role::Content)
-        .all(|i| !matches!(words[i].as_str(), "vs" | "versus") && !tokens[i].slash_before)
-        && !tokens.iter().any(|t| t.slash_before);
+        .all(|i| !matches!(words[i].as_str(), "vs" | "versus"));
     let all_content_in_sides = (0..words.len())
         .filter(|&i| roles[i] == Role::Content)
         .all(|i| found.iter().any(|side| side.contains(&i)));
@@ -264,6 +265,22 @@ pub fn sides(tokens: &[Typed], roles: &[Role]) -> Vec<Vec<usize>> {
     } else {
         Vec::new()
     }
+}
+
+/// The runs of tokens that hyphens join into one word (`new-style`), as
+/// token indices.
+pub fn hyphenated(tokens: &[Typed]) -> Vec<Vec<usize>> {
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for (i, t) in tokens.iter().enumerate().skip(1) {
+        if !t.joined_before {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if run.last() == Some(&(i - 1)) => run.push(i),
+            _ => runs.push(vec![i - 1, i]),
+        }
+    }
+    runs
 }
 
 /// A query cut into tokens with what separates them; words and operators
@@ -301,17 +318,14 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
         let closes = next.next().is_some_and(is_quote);
         // `python's` is a possessive, not a quoted `python`
         let possessive = closes && next.next() == Some('s');
-        let trimmed = gap.trim();
-        let slash = trimmed == "/" && gap.len() > 1;
         out.push(Typed {
             text: rest[..token_len].to_string(),
             quoted: gap.chars().last().is_some_and(is_quote) && closes && !possessive,
             break_before: !out.is_empty()
-                && !slash
-                && trimmed
+                && gap
                     .chars()
                     .any(|c| matches!(c, ',' | ';' | '?' | '!' | '.' | ':' | '(' | ')')),
-            slash_before: !out.is_empty() && slash,
+            joined_before: !out.is_empty() && gap == "-",
         });
         gap.clear();
         rest = after;
@@ -365,6 +379,14 @@ mod tests {
     }
 
     #[test]
+    fn wording_words_are_known_alone() {
+        assert!(is_wording("use"));
+        assert!(is_wording("explain"));
+        assert!(!is_wording("usage"));
+        assert!(!is_wording("decorator"));
+    }
+
+    #[test]
     fn templates_cover_as_many_words_as_they_can() {
         assert_eq!(
             content("When to use list comprehensions and when to avoid them?"),
@@ -413,8 +435,6 @@ mod tests {
         assert_eq!(sides, [["interpreted"], ["compiled"]]);
         let (_, sides) = analyse("Explain the difference between map(), reduce(), and filter()?");
         assert_eq!(sides, [["map"], ["reduce"], ["filter"]]);
-        let (_, sides) = analyse("When to use list / tuple / set / dict?");
-        assert_eq!(sides, [["list"], ["tuple"], ["set"], ["dict"]]);
         let (_, sides) = analyse("Namespace vs scope?");
         assert_eq!(sides, [["namespace"], ["scope"]]);
         let (_, sides) = analyse("is vs ==");
@@ -426,11 +446,28 @@ mod tests {
         assert!(analyse("What is a descriptor?").1.is_empty());
         assert!(analyse("How do you read and write files?").1.is_empty());
         assert!(analyse("ci/cd pipelines").1.is_empty());
+        // `X / Y` names one thing twice
+        assert!(
+            analyse("What does dynamically / duck typed mean?")
+                .1
+                .is_empty()
+        );
+        assert!(
+            analyse("Explain serialization and deserialization / Pickling and unpickling?")
+                .1
+                .is_empty()
+        );
         assert!(
             analyse("How can I pass optional or keyword parameters to a function?")
                 .1
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn hyphens_join_words() {
+        let t = typed_tokens("new-style vs old-style classes, a - b, built-in-ish");
+        assert_eq!(hyphenated(&t), [vec![0, 1], vec![3, 4], vec![8, 9, 10]]);
     }
 
     #[test]
@@ -448,12 +485,6 @@ mod tests {
             .map(|t| t.text.as_str())
             .collect();
         assert_eq!(breaks, ["python"]);
-        let slashes: Vec<&str> = t
-            .iter()
-            .filter(|t| t.slash_before)
-            .map(|t| t.text.as_str())
-            .collect();
-        assert_eq!(slashes, ["tuple"]);
         let words: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(
             words,
