@@ -19,6 +19,7 @@ pub mod index;
 pub mod mojibake;
 pub mod questions;
 pub mod render;
+pub mod safe;
 pub mod search;
 pub mod split;
 pub mod study;

@@ -56,6 +56,8 @@ const SLUG_FILLER: &[&str] = &[
 /// Non-ASCII letters are kept (lowercased); everything else separates words.
 /// At most [`MAX_SLUG`] characters (see there).
 pub fn slug(title: &str) -> String {
+    // escape sequences are not words (`\x1b[31m` leaves no `31m`)
+    let title = crate::safe::spaced(title);
     let mut words: Vec<String> = Vec::new();
     let mut word = String::new();
     for c in title.chars() {
@@ -331,6 +333,7 @@ mod tests {
         assert_eq!(slug("`__str__` vs `__repr__`"), "str-vs-repr");
         assert_eq!(slug("Café & crème"), "café-crème");
         assert_eq!(slug("🚀 !!"), "section");
+        assert_eq!(slug("evil\u{1b}[2J\u{1b}]0;pwned\u{7}title"), "evil-title");
     }
 
     #[test]

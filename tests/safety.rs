@@ -390,6 +390,10 @@ fn names_from_the_file_system_never_reach_the_terminal_raw() {
     assert!(stderr(&o).contains("fix: use one of:"), "{}", stderr(&o));
     assert!(!has_controls(&stderr(&o)), "{:?}", stderr(&o));
 
+    // the name as messages show it names the guide
+    let o = env.run(&["--guides", guides, "--guide", "evil", "--json", "zebracorn"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+
     for args in [
         vec!["zebracorn"],
         vec!["-l", "zebracorn"],
@@ -421,6 +425,17 @@ fn ids_are_unique_across_guides_and_each_shows_its_document() {
         "## Setup\n\nZebracorn setup in markdown.\n",
     );
     env.guide("mine", NASTY, "## Setup\n\nZebracorn setup, evil.\n");
+    // the same file names in two folders, and a bundled guide's own name
+    env.guide(
+        "mine/talks",
+        "notes.md",
+        "## Setup\n\nZebracorn setup in talks.\n",
+    );
+    env.guide(
+        "mine/talks",
+        "python-interview-guide.md",
+        "## Decorators\n\nZebracorn decorators, talks.\n",
+    );
     let guides = dir.to_str().unwrap();
     let all = json(&env.run(&["--guides", guides, "--json"]));
     let mut ids: Vec<&str> = all.iter().map(|d| d["id"].as_str().unwrap()).collect();
@@ -432,7 +447,7 @@ fn ids_are_unique_across_guides_and_each_shows_its_document() {
         .iter()
         .filter(|d| d["body"].as_str().unwrap().contains("Zebracorn"))
         .collect();
-    assert_eq!(mine.len(), 4);
+    assert_eq!(mine.len(), 6, "no guide is skipped for its name");
     for doc in mine {
         let id = doc["id"].as_str().unwrap();
         assert!(!has_controls(id), "{id:?}");
@@ -602,6 +617,10 @@ fn output_that_cannot_be_written_is_an_error() {
         vec!["--generate", "complete-bash"],
         vec!["gil"],
         vec!["-l"],
+        vec!["--json", "--stats"],
+        vec!["--json", "--paths"],
+        vec!["--json", "--reindex"],
+        vec!["--json", "--topics"],
     ] {
         let full = fs::OpenOptions::new()
             .write(true)
@@ -667,6 +686,34 @@ fn quiz_input_that_is_not_answers_ends_the_quiz() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(stderr(&o).contains("not answers"), "{}", stderr(&o));
     assert!(!stderr(&o).contains("cannot write"));
+
+    // nor do endless empty lines make it spin (`yes '' | pyq --quiz`)
+    let mut child = env
+        .command()
+        .args(["--quiz", "-n", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder =
+        std::thread::spawn(
+            move || while std::io::Write::write_all(&mut stdin, b"\n\n\n\n").is_ok() {},
+        );
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("the quiz spins on empty lines");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    feeder.join().unwrap();
+    assert_eq!(status.code(), Some(2));
 
     // bytes that are not UTF-8 are simply no answer
     let mut child = env

@@ -111,13 +111,9 @@ impl GuideSources {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            if guides.iter().any(|g| g.name == name) {
-                warnings.push(format!(
-                    "{} has the same name as another guide; skipped it (rename the file to include it)",
-                    file.path.display()
-                ));
-                continue;
-            }
+            // two guides of one name (`notes/README.md`, `talks/README.md`,
+            // or one named like a bundled guide) are told apart by folder
+            let name = unique_name(&name, &file.path, &guides);
             let bytes = match files::read_regular(&file.path, MAX_GUIDE_BYTES) {
                 Ok(bytes) => bytes,
                 Err(Refused::TooLarge(size)) => {
@@ -164,6 +160,33 @@ impl GuideSources {
     }
 }
 
+/// `name`, or, when another guide has it, the name with its folder's
+/// (`talks/README.md`), numbered if need be (`talks/README-2.md`).
+fn unique_name(name: &str, path: &std::path::Path, guides: &[Guide]) -> String {
+    let taken = |n: &str| guides.iter().any(|g| g.name == n);
+    if !taken(name) {
+        return name.to_string();
+    }
+    let folder = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let named = if folder.is_empty() {
+        name.to_string()
+    } else {
+        format!("{folder}/{name}")
+    };
+    if !taken(&named) {
+        return named;
+    }
+    let (stem, ext) = named.rsplit_once('.').unwrap_or((&named, "md"));
+    (2..)
+        .map(|n| format!("{stem}-{n}.{ext}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or(named)
+}
+
 /// Hands out the id prefixes of guides, unique among all guides.
 #[derive(Default)]
 struct GuideKeys(HashSet<String>);
@@ -204,7 +227,7 @@ mod tests {
         );
         assert_eq!(keys.unique("notes.md"), "notes");
         assert_eq!(keys.unique("notes.markdown"), "notes-2");
-        assert_eq!(keys.unique("my\u{1b}[31mnotes\u{202e}.md"), "my-31mnotes");
+        assert_eq!(keys.unique("my\u{1b}[31mnotes\u{202e}.md"), "my-notes");
         assert_eq!(keys.unique("🚀.md"), "guide");
     }
 }

@@ -51,6 +51,15 @@ impl GuideSources {
                 _ => {}
             }
         }
+        // a folder given twice, or inside another one given, lists its
+        // files once
+        sources.files.sort_unstable_by(|a, b| {
+            a.path
+                .as_os_str()
+                .as_encoded_bytes()
+                .cmp(b.path.as_os_str().as_encoded_bytes())
+        });
+        sources.files.dedup_by(|a, b| a.path == b.path);
         sources
     }
 

@@ -74,6 +74,15 @@ pub fn is_tagged(dir: &Path) -> bool {
 /// the default). `default` is true for pyq's own cache folder, which older
 /// versions of pyq filled without a tag.
 pub fn place(dir: &Path, default: bool) -> Place {
+    if let Ok(meta) = fs::metadata(dir)
+        && !meta.is_dir()
+    {
+        return Place::Refused(format!(
+            "{} is {}, not a folder",
+            dir.display(),
+            crate::files::kind_of(&meta)
+        ));
+    }
     match claim(dir) {
         Claim::Tagged | Claim::Free => return Place::Own(dir.to_path_buf()),
         Claim::Taken if default && dir.is_dir() => return Place::Own(dir.to_path_buf()),

@@ -167,7 +167,7 @@ pub fn open(dir: &Path, manifest: &Manifest) -> Result<(Index, Checked), Unusabl
         .map_err(|e| unusable(dir, format!("cannot be opened ({e})")))?;
     let files = segment_files(&metas);
     let now = stats(dir, &files)?;
-    if now == manifest.files {
+    if now == manifest.files && !manifest::full_check_due(manifest.checked_at) {
         return Ok((index, Checked::Unchanged));
     }
     check_segments(dir, &index, &files)?;

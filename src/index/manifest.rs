@@ -75,6 +75,10 @@ pub struct Manifest {
     pub files: Vec<FileStat>,
     /// What tells cheaply whether the user's guides changed.
     pub watch: Watch,
+    /// When the segment files were last read whole (seconds since the
+    /// epoch).
+    #[serde(default)]
+    pub checked_at: u64,
     /// Hash of everything above; see [`Manifest::sealed`].
     #[serde(default)]
     pub checksum: String,
@@ -86,6 +90,24 @@ pub struct FileStat {
     pub name: String,
     #[serde(flatten)]
     pub stat: Stat,
+}
+
+/// Segment files that look unchanged are read whole again after this
+/// long: what the file system does not see (a bad sector, a disk image
+/// edited directly) is caught within a day, at the cost of one full read a
+/// day.
+pub const FULL_CHECK_EVERY: u64 = 24 * 60 * 60;
+
+/// Seconds since the epoch.
+pub fn now_seconds() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// Whether files last read whole at `checked_at` are to be read again.
+pub fn full_check_due(checked_at: u64) -> bool {
+    now_seconds().saturating_sub(checked_at) >= FULL_CHECK_EVERY || checked_at > now_seconds()
 }
 
 /// How reading the manifest went.
@@ -210,6 +232,7 @@ mod tests {
                 },
             }],
             watch: Watch::default(),
+            checked_at: 0,
             checksum: String::new(),
         }
     }

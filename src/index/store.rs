@@ -257,6 +257,7 @@ impl Store {
             build_millis: started.elapsed().as_millis() as u64,
             meta_hash: written.meta_hash,
             files: written.files,
+            checked_at: manifest::now_seconds(),
             watch: watch.clone(),
             checksum: String::new(),
         };
@@ -368,6 +369,7 @@ fn remember(dir: &Path, manifest: &Manifest, files: Option<Vec<FileStat>>, watch
     let mut updated = manifest.clone();
     if let Some(files) = files {
         updated.files = files;
+        updated.checked_at = manifest::now_seconds();
     }
     if let Some(watch) = watch {
         updated.watch = watch;

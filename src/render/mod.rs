@@ -6,7 +6,7 @@ mod code;
 mod highlight;
 pub mod json;
 mod plain;
-mod safe;
+
 mod syntax;
 mod terminal;
 mod title;
@@ -15,6 +15,7 @@ use std::collections::HashSet;
 use std::io::{self, Write};
 
 use crate::document::Document;
+use crate::safe;
 use crate::search::Hit;
 
 /// How to lay out rendered answers.

@@ -7,6 +7,8 @@
 /// (it is often the answer) and in backticks: `*args`, `x ** 2` and
 /// `# comment` keep their characters.
 pub fn plain_text(markdown: &str) -> String {
+    // escape sequences go whole, not their control character alone
+    let markdown = &*crate::safe::clean(markdown);
     let mut out = String::with_capacity(markdown.len());
     // the fence that opened the code block we are in: ``` or ~~~, and its length
     let mut fence: Option<(char, usize)> = None;

@@ -67,6 +67,48 @@ pub struct Memory {
     pub last_grade: Grade,
 }
 
+/// The most a counter of reviews or lapses can be: a lifetime of study
+/// is far less; more is a damaged or hand-edited file.
+const MAX_COUNT: i64 = 1_000_000;
+/// FSRS's own bounds: stability in days (at least a hundredth of one),
+/// difficulty from 1 to 10, intervals of at most a hundred years.
+const MIN_STABILITY: f64 = 0.01;
+const MAX_DAYS: i64 = 36_500;
+/// Times are kept between the epoch and the year 2200.
+const MAX_TIME: i64 = 7_258_118_400;
+
+impl Memory {
+    /// The memory with every value within what FSRS can work with: a study
+    /// file edited by hand or damaged must not make the scheduler overflow
+    /// or produce no number.
+    pub fn sane(self) -> Memory {
+        let finite = |x: f64, lo: f64, hi: f64, default: f64| {
+            if x.is_finite() {
+                x.clamp(lo, hi)
+            } else {
+                default
+            }
+        };
+        Memory {
+            state: self.state.clamp(0, 3),
+            due: self.due.clamp(0, MAX_TIME),
+            stability: finite(
+                self.stability,
+                MIN_STABILITY,
+                MAX_DAYS as f64,
+                MIN_STABILITY,
+            ),
+            difficulty: finite(self.difficulty, 1.0, 10.0, 5.0),
+            elapsed_days: self.elapsed_days.clamp(0, MAX_DAYS),
+            scheduled_days: self.scheduled_days.clamp(0, MAX_DAYS),
+            reps: self.reps.clamp(0, MAX_COUNT),
+            lapses: self.lapses.clamp(0, MAX_COUNT),
+            last_review: self.last_review.clamp(0, MAX_TIME),
+            last_grade: self.last_grade,
+        }
+    }
+}
+
 fn time(seconds: i64) -> DateTime<Utc> {
     Utc.timestamp_opt(seconds, 0)
         .single()
@@ -85,7 +127,14 @@ fn state(n: i64) -> State {
 /// The card after an answer graded `grade` at `now`, from what was
 /// remembered of it (`None`: a new card).
 pub fn review(before: Option<&Memory>, grade: Grade, now: i64) -> Memory {
-    let card = match before {
+    let now = now.clamp(0, MAX_TIME);
+    // a last review in the future (a clock set back, a hand-edited file)
+    // is taken as now
+    let before = before.map(|m| Memory {
+        last_review: m.last_review.min(now),
+        ..m.sane()
+    });
+    let card = match before.as_ref() {
         None => Card {
             due: time(now),
             last_review: time(now),
@@ -126,6 +175,7 @@ pub fn review(before: Option<&Memory>, grade: Grade, now: i64) -> Memory {
         last_review: now,
         last_grade: grade,
     }
+    .sane()
 }
 
 #[cfg(test)]
@@ -143,6 +193,27 @@ mod tests {
         assert!(known.due >= NOW + DAY, "known: not again today");
         let easy = review(None, Grade::Easy, NOW);
         assert!(easy.due > known.due, "easy waits longer");
+    }
+
+    #[test]
+    fn a_memory_out_of_bounds_is_brought_back_within_them() {
+        let wild = Memory {
+            state: 9,
+            due: i64::MIN,
+            stability: f64::NAN,
+            difficulty: -4.0,
+            elapsed_days: i64::MAX,
+            scheduled_days: -1,
+            reps: i64::from(i32::MAX),
+            lapses: i64::MAX,
+            last_review: i64::MAX,
+            last_grade: Grade::Good,
+        };
+        for grade in [Grade::Again, Grade::Good] {
+            let next = review(Some(&wild), grade, NOW);
+            assert!(next.stability.is_finite() && next.difficulty.is_finite());
+            assert!(next.reps <= MAX_COUNT + 1 && next.due >= NOW);
+        }
     }
 
     #[test]

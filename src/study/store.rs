@@ -108,7 +108,12 @@ fn failure(path: &Path, what: &str, e: rusqlite::Error) -> Error {
             path.display()
         ))
     } else {
-        Error::failure(format!("cannot {what} the study file {}", path.display())).caused_by(e)
+        Error::failure(format!("cannot {what} the study file {}", path.display()))
+            .caused_by(e)
+            .with_fix(format!(
+                "if the file was edited or damaged, move it aside (mv {0} {0}.broken) and pyq starts a new one; otherwise check that its folder can be written",
+                path.display()
+            ))
     }
 }
 
@@ -338,9 +343,12 @@ fn check_identity(path: &Path) -> Result<()> {
         .query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))
         .map_err(|e| failure(path, "read", e))?;
     // a database with nothing in it and no mark is a study file not begun
-    // (another pyq may be making it this very moment)
+    // (another pyq may be making it this very moment); one with pyq's
+    // tables but no mark was made by two pyqs at once, and is marked when
+    // opened (see `migrate`)
     let empty = id == 0 && version == 0 && objects == 0;
-    if !empty && id != APPLICATION_ID {
+    let unmarked_ours = id == 0 && has_our_tables(&conn);
+    if !empty && !unmarked_ours && id != APPLICATION_ID {
         return Err(Error::failure(format!(
             "{} is not pyq's study file (another program's database?); pyq leaves it as it is",
             path.display()
@@ -355,6 +363,17 @@ fn check_identity(path: &Path) -> Result<()> {
         .with_fix("update pyq, or point PYQ_DATA_DIR at another folder"));
     }
     Ok(())
+}
+
+/// Whether the file has the tables pyq makes, and only those.
+fn has_our_tables(conn: &Connection) -> bool {
+    let names: rusqlite::Result<Vec<String>> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .and_then(|mut stmt| {
+            stmt.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()
+        });
+    names.is_ok_and(|n| n == ["aliases", "cards", "reviews"])
 }
 
 fn find(conn: &Connection, aliases: &[String]) -> rusqlite::Result<Option<Known>> {

@@ -80,6 +80,7 @@ pub fn search(
                 "pyq: nothing to search for in {}: it has no words",
                 quoted(query)
             )?;
+            writeln!(err, "  fix: give a query with words, e.g. pyq gil")?;
             return Ok(Outcome::NothingFound);
         }
         write!(err, "pyq: nothing found for {}{hint}", quoted(query))?;

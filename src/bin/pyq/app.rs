@@ -61,7 +61,9 @@ pub fn check_stdout() -> Result<()> {
 /// Runs `config`'s command, writing results to `out` and notices to `err`.
 /// A closed `out` (broken pipe) ends the command quietly.
 pub fn run(config: &Config, out: &mut dyn Write, err: &mut impl Write) -> Result<Outcome> {
-    match execute(config, out, err) {
+    // what is left in `out`'s buffer is written now, while a failure can
+    // still be reported
+    match execute(config, out, err).and_then(|outcome| Ok(out.flush().map(|()| outcome)?)) {
         Err(Failed::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Outcome::Found),
         Err(Failed::Io(e)) => Err(Error::failure("cannot write the output").caused_by(e)),
         Err(Failed::Pyq(e)) => Err(e),
@@ -194,7 +196,7 @@ fn page(
     if text.is_empty() {
         return Ok(());
     }
-    if let crate::pager::Paged::Failed(why) = crate::pager::show(text, pager, out)? {
+    if let crate::pager::Paged::Failed(why) = crate::pager::show(text, pager, &|| false)? {
         out.write_all(text)?;
         writeln!(
             err,

@@ -243,6 +243,10 @@ pub fn parse_limit(text: &str) -> std::result::Result<usize, String> {
 /// Combines the command line, the environment and the configuration file,
 /// strongest first: flag, environment, file, default.
 pub fn resolve(args: Args, env: &Environment, file: ConfigFile) -> Result<Config> {
+    if args.seed.is_some() && !args.quiz {
+        return Err(Error::failure("--seed draws the questions of a quiz")
+            .with_fix("use it with --quiz: pyq --quiz --seed N"));
+    }
     let action = action(&args)?;
     let format = if args.json {
         OutputFormat::Json
@@ -498,6 +502,14 @@ mod tests {
         e.pager = Some(String::new());
         let c = resolve(args("gil"), &e, ConfigFile::default()).unwrap();
         assert_eq!((c.color, c.pager), (ColorChoice::Never, None));
+    }
+
+    #[test]
+    fn a_seed_goes_with_a_quiz() {
+        let mut a = args("gil");
+        a.seed = Some(4);
+        let e = resolve(a, &env(), ConfigFile::default()).unwrap_err();
+        assert!(e.to_string().contains("--quiz"), "{e}");
     }
 
     #[test]

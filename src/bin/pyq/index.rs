@@ -138,12 +138,22 @@ impl<'a> Index<'a> {
 /// no extension) names by its stem as ids spell it: `--guide My-Notes`
 /// and `--guide my-notes` both name `My Notes.md`.
 fn guide_by_stem(given: &str, names: &[String]) -> Option<String> {
-    let stem = |name: &str| {
-        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-        pyq::text::slug(stem)
+    let stem = |name: &str| -> String {
+        name.rsplit_once('.')
+            .map_or(name, |(stem, _)| stem)
+            .to_string()
     };
     let wanted = stem(given);
-    names.iter().find(|n| stem(n) == wanted).cloned()
+    // by the id's spelling (`my-notes`), or as messages show the name
+    // (without what would drive the terminal)
+    names
+        .iter()
+        .find(|n| {
+            let own = stem(n);
+            pyq::text::slug(&own) == pyq::text::slug(&wanted)
+                || render::one_line(&own).eq_ignore_ascii_case(&wanted)
+        })
+        .cloned()
 }
 
 fn location(library: &Library) -> String {

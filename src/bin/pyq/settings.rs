@@ -76,6 +76,15 @@ impl Settings {
         let bytes = match files::read_regular(path, MAX_CONFIG_BYTES) {
             Ok(bytes) => bytes,
             Err(Refused::Io(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(Refused::TooLarge(size)) => {
+                return Err(Error::failure(format!(
+                    "the configuration {} is {}, more than the {} a configuration file may have",
+                    path.display(),
+                    files::human_size(size),
+                    files::human_size(MAX_CONFIG_BYTES)
+                ))
+                .with_fix("keep only pyq's settings in it, or point PYQ_CONFIG elsewhere"));
+            }
             Err(e) => {
                 return Err(Error::failure(format!(
                     "cannot read the configuration {}",
@@ -106,8 +115,19 @@ impl Settings {
         Ok(Some(settings))
     }
 
+    /// The settings of a file's text; a mistake is told with its line.
     pub fn parse(text: &str) -> std::result::Result<Settings, String> {
-        let written: Written = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        let written: Written = toml::from_str(text).map_err(|e| {
+            let message = e.message().trim_end_matches('.').to_string();
+            match e.span() {
+                Some(span) => {
+                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                    let shown = text.lines().nth(line - 1).unwrap_or("").trim();
+                    format!("line {line} ({shown}): {message}")
+                }
+                None => message,
+            }
+        })?;
         Ok(Settings {
             guides: written.guides,
             color: written.color,
@@ -162,6 +182,10 @@ mod tests {
                 .contains("at least 1")
         );
         assert!(Settings::parse("limit = -4").is_err());
+        let e = Settings::parse("color = \"never\"\nlimit = 1.5\n").unwrap_err();
+        assert!(e.starts_with("line 2 (limit = 1.5):"), "{e}");
+        let e = Settings::parse("limit = 3\nlimit = 3\n").unwrap_err();
+        assert!(e.contains("line 2"), "{e}");
         assert!(Settings::parse("guides = 3").is_err());
     }
 

@@ -27,6 +27,12 @@ pub enum Key {
 /// A source of key presses.
 pub trait Keys {
     fn next(&mut self) -> io::Result<Key>;
+
+    /// The signal that asked pyq to stop while no key was awaited (say,
+    /// while a pager showed an answer), if any.
+    fn signalled(&self) -> Option<u8> {
+        None
+    }
 }
 
 /// The key a letter or digit stands for.
@@ -54,6 +60,10 @@ impl TerminalKeys {
 }
 
 impl Keys for TerminalKeys {
+    fn signalled(&self) -> Option<u8> {
+        self.0.received()
+    }
+
     fn next(&mut self) -> io::Result<Key> {
         enable_raw_mode()?;
         let key = loop {
@@ -163,7 +173,9 @@ impl<R: BufRead> Keys for LineKeys<R> {
             one if one.chars().count() == 1 => key_of(one.chars().next().unwrap_or(' ')),
             _ => Key::Other,
         };
-        if key == Key::Other {
+        // an empty line moves a quiz on only once per question: endless
+        // empty lines (`yes ''`) are no answers either
+        if matches!(key, Key::Other | Key::Enter) {
             self.unanswered += 1;
             if self.unanswered >= MAX_UNANSWERED {
                 return Err(not_answers(format!(
@@ -216,6 +228,12 @@ mod tests {
         let endless = vec![0u8; 10 * MAX_ANSWER_LINE];
         let e = LineKeys::new(endless.as_slice()).next().unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        let blank = "\n".repeat(MAX_UNANSWERED + 1);
+        let mut keys = LineKeys::new(blank.as_bytes());
+        assert!(
+            (0..=MAX_UNANSWERED).any(|_| keys.next().is_err()),
+            "endless empty lines"
+        );
         let noise = "?\n".repeat(MAX_UNANSWERED + 1);
         let mut keys = LineKeys::new(noise.as_bytes());
         let e = (0..=MAX_UNANSWERED)

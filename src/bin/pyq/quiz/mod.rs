@@ -192,7 +192,9 @@ impl Session<'_> {
             writeln!(out)?;
         }
         writeln!(out)?;
-        self.answer(card, out)?;
+        if let Some(signal) = self.answer(card, keys, out)? {
+            return Ok(Asked::Left(Ending::Signalled(signal)));
+        }
 
         let question =
             "Did you know it? [y] yes  [n] no  (1-4: again, hard, good, easy)  [q] stop ";
@@ -234,8 +236,9 @@ impl Session<'_> {
     }
 
     /// The best answer, paged on a terminal when long, then the other
-    /// guides that answer it.
-    fn answer(&self, card: usize, out: &mut dyn Write) -> io::Result<()> {
+    /// guides that answer it. `Some(signal)` when a signal asked pyq to stop
+    /// while the pager showed it.
+    fn answer(&self, card: usize, keys: &dyn Keys, out: &mut dyn Write) -> io::Result<Option<u8>> {
         let color = self.style.color;
         let doc = self.best(card);
         let mut text = Vec::new();
@@ -260,16 +263,17 @@ impl Session<'_> {
         match self.pager {
             Some(pager) => {
                 out.flush()?;
-                let mut stdout = io::stdout();
-                if let crate::pager::Paged::Failed(_) =
-                    crate::pager::show(&text, pager, &mut stdout)?
-                {
-                    out.write_all(&text)?;
+                let interrupted = || keys.signalled().is_some();
+                match crate::pager::show(&text, pager, &interrupted)? {
+                    crate::pager::Paged::Shown => {}
+                    crate::pager::Paged::Failed(_) => out.write_all(&text)?,
+                    crate::pager::Paged::Interrupted => return Ok(keys.signalled()),
                 }
             }
             None => out.write_all(&text)?,
         }
-        writeln!(out)
+        writeln!(out)?;
+        Ok(None)
     }
 
     /// Known per topic, then the questions to review with their ids.

@@ -21,6 +21,16 @@ fn is_unsafe(c: char) -> bool {
 /// `text` without escape sequences, control characters (but newline and
 /// tab) and bidi controls.
 pub fn clean(text: &str) -> Cow<'_, str> {
+    strip(text, None)
+}
+
+/// [`clean`], with a space where something was removed, so that words on
+/// either side stay apart (for slugs: `evil\x1b[2Jtitle` is two words).
+pub fn spaced(text: &str) -> Cow<'_, str> {
+    strip(text, Some(' '))
+}
+
+fn strip(text: &str, instead: Option<char>) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
@@ -29,8 +39,11 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     while let Some(c) = chars.next() {
         if c == ESC || c == '\u{9b}' || c == '\u{9d}' {
             skip_sequence(c, &mut chars);
+            out.extend(instead);
         } else if !is_unsafe(c) {
             out.push(c);
+        } else {
+            out.extend(instead);
         }
     }
     Cow::Owned(out)
