@@ -162,10 +162,26 @@ pub fn open(dir: &Path, manifest: &Manifest) -> Result<(Index, Checked), Unusabl
     };
     let index =
         Index::open(sealed).map_err(|e| unusable(dir, format!("cannot be opened ({e})")))?;
-    let metas = index
-        .searchable_segment_metas()
-        .map_err(|e| unusable(dir, format!("cannot be opened ({e})")))?;
-    let files = segment_files(&metas);
+    // `meta.json` is the one the manifest's files were listed from (its
+    // hash says so), so their names are its segments' files; reading them
+    // from the manifest spares parsing `meta.json` once more
+    let listed = !manifest.files.is_empty()
+        && manifest
+            .files
+            .iter()
+            .all(|f| Path::new(&f.name).file_name() == Some(std::ffi::OsStr::new(&f.name)));
+    let files: Vec<PathBuf> = if !listed {
+        let metas = index
+            .searchable_segment_metas()
+            .map_err(|e| unusable(dir, format!("cannot be opened ({e})")))?;
+        segment_files(&metas)
+    } else {
+        manifest
+            .files
+            .iter()
+            .map(|f| PathBuf::from(&f.name))
+            .collect()
+    };
     let now = stats(dir, &files)?;
     if now == manifest.files && !manifest::full_check_due(manifest.checked_at) {
         return Ok((index, Checked::Unchanged));

@@ -137,6 +137,9 @@ impl Library {
             candidates.push(cols.candidate(address, score, request));
         }
         for (segment_ord, indices) in by_segment {
+            if let Some(cols) = columns.get(&segment_ord) {
+                cols.fill_titles(&mut candidates, &indices);
+            }
             let segment = searcher.segment_reader(segment_ord);
             self.fields
                 .places(segment, request, &mut candidates, indices)
@@ -341,19 +344,14 @@ impl RankColumns {
         }
     }
 
+    /// A candidate without its title (see [`RankColumns::fill_titles`]).
     fn candidate(&self, address: DocAddress, score: f32, request: &Request) -> Candidate {
         let doc: DocId = address.doc_id;
-        let mut title = String::new();
-        if let Some(titles) = &self.titles
-            && let Some(ord) = titles.ords().first(doc)
-        {
-            let _ = titles.ord_to_str(ord, &mut title);
-        }
         let number = |c: &Option<Column<u64>>| c.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
         Candidate {
             doc: DocRef(address),
             score,
-            title,
+            title: String::new(),
             body_len: number(&self.body_lengths) as usize,
             prose_len: number(&self.prose_lengths) as usize,
             subsections: self
@@ -364,5 +362,31 @@ impl RankColumns {
             places: vec![Places::default(); request.watched.len()],
             code: vec![false; request.watched_code.len()],
         }
+    }
+
+    /// Gives the candidates at `indices`, all of this segment, their
+    /// titles. The titles column is a sorted dictionary read block by
+    /// block: looked up in the dictionary's order, each block is read once
+    /// for all candidates rather than once for each.
+    fn fill_titles(&self, candidates: &mut [Candidate], indices: &[usize]) {
+        let Some(titles) = &self.titles else {
+            return;
+        };
+        let mut wanted: Vec<(u64, usize)> = indices
+            .iter()
+            .filter_map(|&i| {
+                let doc = candidates[i].doc.0.doc_id;
+                titles.ords().first(doc).map(|ord| (ord, i))
+            })
+            .collect();
+        wanted.sort_unstable();
+        let ords: Vec<u64> = wanted.iter().map(|&(ord, _)| ord).collect();
+        let mut next = wanted.iter().map(|&(_, i)| i);
+        // a title that cannot be read stays empty, as a document without one
+        let _ = titles.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+            if let Some(i) = next.next() {
+                candidates[i].title = String::from_utf8_lossy(bytes).into_owned();
+            }
+        });
     }
 }

@@ -6,7 +6,7 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::tokenizer::{
-    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+    Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
     WhitespaceTokenizer,
 };
 use tantivy::{Index, TantivyDocument};
@@ -238,8 +238,28 @@ pub fn level_facet(level: Difficulty) -> Facet {
 /// lowercased, stemmed (English). Queries go through the same analyzer.
 pub fn analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(48))
+        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
         .filter(LowerCaser)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// Words longer than this are left out of the index (a long run of
+/// letters is data, not a word).
+const MAX_WORD_BYTES: usize = 48;
+
+/// [`analyzer`] in two halves, for [`super::stem::Stemmer`] to remember the
+/// stem of each word: the words, split and lowercased as `analyzer` cuts
+/// them, and the stemming of one such word.
+pub fn word_splitter() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
+        .filter(LowerCaser)
+        .build()
+}
+
+pub fn word_stemmer() -> TextAnalyzer {
+    TextAnalyzer::builder(RawTokenizer::default())
         .filter(Stemmer::new(Language::English))
         .build()
 }
@@ -248,7 +268,7 @@ pub fn analyzer() -> TextAnalyzer {
 /// (as `terms::words` cuts them), lowercased, not stemmed.
 fn words_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(WordTokenizer::default())
-        .filter(RemoveLongFilter::limit(48))
+        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
         .filter(LowerCaser)
         .build()
 }

@@ -136,9 +136,9 @@ fn matched_words(body: &str, stems: &HashSet<String>) -> HashSet<String> {
 }
 
 /// The stems of a title's content words (its question wording and its
-/// numbering, as in `29. Docstrings`, left out).
-fn content_stems(title: &str, stemmer: &mut Stemmer) -> Vec<String> {
-    let mut tokens = wording::typed_tokens(title);
+/// numbering, as in `29. Docstrings`, left out), from the title cut into
+/// tokens.
+fn content_stems(mut tokens: Vec<wording::Typed>, stemmer: &mut Stemmer) -> Vec<String> {
     if tokens
         .first()
         .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()))
@@ -448,12 +448,13 @@ fn explain(plan: &Plan, terms: &QueryTerms, ranked: &[(Scored, Facts, &Candidate
 
 /// What ranking knows of a candidate.
 fn facts(c: &Candidate, request: &Request, stemmer: &mut Stemmer) -> Facts {
+    let tokens = wording::typed_tokens(&c.title);
     Facts {
         score: c.score,
         title_stems: stemmer.stems(&c.title),
-        title_content: content_stems(&c.title, stemmer),
+        title_kind: question_kind(&tokens),
+        title_content: content_stems(tokens, stemmer),
         title_code: code_tokens(&c.title),
-        title_kind: question_kind(&wording::typed_tokens(&c.title)),
         body_len: c.body_len,
         prose_len: c.prose_len,
         subsections: c.subsections,
@@ -524,10 +525,11 @@ mod tests {
     #[test]
     fn title_content_leaves_wording_out() {
         let mut s = Stemmer::default();
-        assert_eq!(content_stems("What is a decorator?", &mut s), ["decor"]);
-        assert_eq!(content_stems("29. Docstrings", &mut s), ["docstr"]);
+        let mut content = |title: &str| content_stems(wording::typed_tokens(title), &mut s);
+        assert_eq!(content("What is a decorator?"), ["decor"]);
+        assert_eq!(content("29. Docstrings"), ["docstr"]);
         assert_eq!(
-            content_stems("What's the difference between list and tuple?", &mut s),
+            content("What's the difference between list and tuple?"),
             ["list", "tupl"]
         );
     }

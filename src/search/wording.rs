@@ -44,7 +44,7 @@ pub fn is_filler(word: &str) -> bool {
 /// Whether a lowercase word is question wording by itself: a filler word
 /// or a one-word template (`explain`, `describe`).
 pub fn is_wording(word: &str) -> bool {
-    is_filler(word) || phrases_at(compiled::TEMPLATES, &[word.to_string()]).contains(&1)
+    is_filler(word) || phrases_at(compiled::TEMPLATES, &[word]).contains(&1)
 }
 
 fn is_keyword(word: &str) -> bool {
@@ -61,7 +61,7 @@ fn joins_sides(word: &str) -> bool {
 
 /// The longest phrase of `table` (sorted by first word) that `tokens`
 /// start with: its length, or 0.
-fn longest_phrase(table: &[&[&str]], tokens: &[String]) -> usize {
+fn longest_phrase(table: &[&[&str]], tokens: &[impl AsRef<str>]) -> usize {
     phrases_at(table, tokens).into_iter().max().unwrap_or(0)
 }
 
@@ -72,7 +72,7 @@ fn longest_phrase(table: &[&[&str]], tokens: &[String]) -> usize {
 /// filler words as content (`what is python`), and a query of nothing but
 /// templates keeps everything (`what is`).
 pub fn roles(tokens: &[Typed]) -> Vec<Role> {
-    let words: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
+    let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
     let mut roles = vec![Role::Content; words.len()];
     for (start, len) in template_runs(tokens) {
         roles[start..start + len].fill(Role::Template);
@@ -86,7 +86,7 @@ pub fn roles(tokens: &[Typed]) -> Vec<Role> {
         // `the with statement`, `a for loop`, `'nonlocal'`; not `optional or
         // keyword arguments`
         let article = i == 0
-            || matches!(words[i - 1].as_str(), "the" | "a" | "an" | "each" | "every")
+            || matches!(words[i - 1], "the" | "a" | "an" | "each" | "every")
             || roles[i - 1] == Role::Template;
         let named =
             tokens[i].quoted || (article && words.get(i + 1).is_some_and(|w| is_keyword_noun(w)));
@@ -100,7 +100,7 @@ pub fn roles(tokens: &[Typed]) -> Vec<Role> {
     }
     // the sides of `x vs y` are content, whatever they are (`is vs ==`)
     for (i, word) in words.iter().enumerate() {
-        if matches!(word.as_str(), "vs" | "versus") {
+        if matches!(*word, "vs" | "versus") {
             for side in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
                 if roles.get(side) == Some(&Role::Filler) {
                     roles[side] = Role::Content;
@@ -133,7 +133,7 @@ pub fn roles(tokens: &[Typed]) -> Vec<Role> {
 /// is `and` + `when to avoid`, not `and when` + `to avoid`). A template never
 /// takes in a quoted word.
 fn template_runs(tokens: &[Typed]) -> Vec<(usize, usize)> {
-    let words: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
+    let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
     let n = words.len();
     // phrases starting at each position, their lengths
     let starts: Vec<Vec<usize>> = (0..n)
@@ -169,15 +169,15 @@ fn template_runs(tokens: &[Typed]) -> Vec<(usize, usize)> {
 
 /// The lengths of the phrases of `table` (sorted by first word) that
 /// `tokens` start with, longest first.
-fn phrases_at(table: &[&[&str]], tokens: &[String]) -> Vec<usize> {
-    let Some(first) = tokens.first() else {
+fn phrases_at(table: &[&[&str]], tokens: &[impl AsRef<str>]) -> Vec<usize> {
+    let Some(first) = tokens.first().map(AsRef::as_ref) else {
         return Vec::new();
     };
-    let start = table.partition_point(|p| p[0] < first.as_str());
+    let start = table.partition_point(|p| p[0] < first);
     table[start..]
         .iter()
-        .take_while(|p| p[0] == first.as_str())
-        .filter(|p| p.len() <= tokens.len() && p.iter().zip(tokens).all(|(a, b)| *a == b))
+        .take_while(|p| p[0] == first)
+        .filter(|p| p.len() <= tokens.len() && p.iter().zip(tokens).all(|(a, b)| *a == b.as_ref()))
         .map(|p| p.len())
         .collect()
 }

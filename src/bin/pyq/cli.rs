@@ -196,7 +196,27 @@ enum Generated {
 /// The arguments of this process, parsed (clap prints usage errors and
 /// `--help` itself, and exits).
 pub fn parse() -> Args {
-    Cli::parse().into_args()
+    let given: Vec<OsString> = std::env::args_os().skip(1).collect();
+    words_only(&given).unwrap_or_else(|| Cli::parse().into_args())
+}
+
+/// The arguments when they are words and nothing else (`pyq what is a
+/// decorator`), by far the most common command line. Such words can only
+/// be the query, so they need no parser: building clap's command for them
+/// would take a sixth of the lookup's time. Anything that starts with `-`
+/// goes to clap.
+fn words_only(given: &[OsString]) -> Option<Args> {
+    let words = !given.is_empty()
+        && given
+            .iter()
+            .all(|w| !w.as_encoded_bytes().starts_with(b"-"));
+    words.then(|| Args {
+        query: given
+            .iter()
+            .map(|w| w.to_string_lossy().into_owned())
+            .collect(),
+        ..Args::default()
+    })
 }
 
 impl Cli {
@@ -248,4 +268,55 @@ impl Cli {
 /// The command line's definition, for the manual page and completions.
 pub fn command() -> clap::Command {
     Cli::command()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clap_args(given: &[OsString]) -> Args {
+        let argv = std::iter::once(OsString::from("pyq")).chain(given.iter().cloned());
+        Cli::try_parse_from(argv).unwrap().into_args()
+    }
+
+    #[test]
+    fn words_alone_are_read_as_clap_reads_them() {
+        #[cfg(unix)]
+        let not_utf8 = {
+            use std::os::unix::ffi::OsStringExt;
+            OsString::from_vec(b"caf\xe9".to_vec())
+        };
+        #[cfg(not(unix))]
+        let not_utf8 = OsString::from("café");
+        let cases: Vec<Vec<OsString>> = vec![
+            vec!["gil".into()],
+            ["what's", "the", "difference", "between", "is", "and", "=="]
+                .map(OsString::from)
+                .to_vec(),
+            ["list", "comprehension"].map(OsString::from).to_vec(),
+            ["help", "show", "list", "index", "version"]
+                .map(OsString::from)
+                .to_vec(),
+            ["", "a=b", "x-y", "**kwargs"].map(OsString::from).to_vec(),
+            vec![not_utf8],
+        ];
+        for given in cases {
+            let fast = words_only(&given).expect("words only");
+            assert_eq!(fast, clap_args(&given), "{given:?}");
+        }
+    }
+
+    #[test]
+    fn anything_like_an_option_goes_to_clap() {
+        for given in [
+            vec!["-l"],
+            vec!["gil", "--json"],
+            vec!["--", "-x"],
+            vec!["-"],
+            vec![],
+        ] {
+            let given: Vec<OsString> = given.into_iter().map(OsString::from).collect();
+            assert_eq!(words_only(&given), None, "{given:?}");
+        }
+    }
 }
