@@ -42,6 +42,28 @@ fn first_run_builds_the_index_and_later_runs_reuse_it() {
 }
 
 #[test]
+fn an_index_of_another_build_says_pyq_changed_not_the_guides() {
+    let env = TestEnv::new();
+    assert_eq!(code(&env.run(&["decorator"])), 0);
+    // the same version, made by a pyq whose code or bundled guides differ
+    let mut manifest = env.manifest();
+    manifest["bundled"] = Value::from("made-by-another-build");
+    std::fs::write(
+        env.index_dir().join("manifest.json"),
+        serde_json::to_vec(&manifest).unwrap(),
+    )
+    .unwrap();
+    let o = env.run(&["decorator"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("building the index (pyq itself changed)"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stderr(&env.run(&["decorator"])), "", "rebuilt once");
+}
+
+#[test]
 fn nothing_found_exits_1_with_a_message() {
     let env = TestEnv::new();
     let o = env.run(&["zqxjkv"]);

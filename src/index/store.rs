@@ -46,6 +46,9 @@ pub enum BuildReason {
     Requested,
     /// The index was built by another version of pyq.
     OtherVersion(String),
+    /// The index was built by another build of this version (its code or
+    /// its bundled guides differ).
+    OtherBuild,
     /// The guides changed since the index was built.
     GuidesChanged,
     /// The index could not be read.
@@ -60,6 +63,7 @@ impl fmt::Display for BuildReason {
             BuildReason::Missing => write!(f, "first run"),
             BuildReason::Requested => write!(f, "rebuild requested"),
             BuildReason::OtherVersion(v) => write!(f, "the index was built by pyq {v}"),
+            BuildReason::OtherBuild => write!(f, "pyq itself changed"),
             BuildReason::GuidesChanged => write!(f, "the guides changed"),
             BuildReason::Damaged(why) => write!(f, "the index could not be read: {why}"),
             BuildReason::NoFolder(why) => write!(f, "{why}"),
@@ -147,6 +151,8 @@ impl Store {
                             || written.schema_version != stamp.schema_version
                         {
                             BuildReason::OtherVersion(written.pyq_version)
+                        } else if written.bundled != stamp.bundled {
+                            BuildReason::OtherBuild
                         } else {
                             BuildReason::GuidesChanged
                         },
