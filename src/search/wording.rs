@@ -321,8 +321,11 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
         out.push(Typed {
             text: rest[..token_len].to_string(),
             quoted: gap.chars().last().is_some_and(is_quote) && closes && !possessive,
+            // the empty parentheses of a call (`append() and extend()
+            // methods`) belong to the name before: they separate nothing
             break_before: !out.is_empty()
                 && gap
+                    .replace("()", "")
                     .chars()
                     .any(|c| matches!(c, ',' | ';' | '?' | '!' | '.' | ':' | '(' | ')')),
             joined_before: !out.is_empty() && gap == "-",
@@ -435,6 +438,9 @@ mod tests {
         assert_eq!(sides, [["interpreted"], ["compiled"]]);
         let (_, sides) = analyse("Explain the difference between map(), reduce(), and filter()?");
         assert_eq!(sides, [["map"], ["reduce"], ["filter"]]);
+        // a call's parentheses separate nothing
+        let (_, sides) = analyse("Differentiate between append() and extend() methods.");
+        assert_eq!(sides, [vec!["append"], vec!["extend", "methods"]]);
         let (_, sides) = analyse("Namespace vs scope?");
         assert_eq!(sides, [["namespace"], ["scope"]]);
         let (_, sides) = analyse("is vs ==");
