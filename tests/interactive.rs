@@ -211,6 +211,31 @@ fn wide_code_never_leaves_blank_rows() {
 }
 
 #[test]
+fn no_line_runs_over_the_screen_edge() {
+    let env = built();
+    for cols in [60, 80, 120] {
+        // a long title, heading path and code, as in the guides
+        for query in ["asyncio vs threading", "gil"] {
+            let mut term = Terminal::spawn(&env, &["--no-pager", query], 200, cols);
+            assert_eq!(term.exit_code(), 0);
+            // only what cannot be broken may run over: an id wider than
+            // the screen
+            let broken: Vec<String> = term
+                .wrapped_lines()
+                .into_iter()
+                .filter(|line| line.trim().contains(' '))
+                .collect();
+            assert_eq!(
+                broken,
+                Vec::<String>::new(),
+                "{query} at {cols} columns:\n{}",
+                term.text()
+            );
+        }
+    }
+}
+
+#[test]
 fn quitting_less_leaves_the_answer_on_the_screen() {
     let env = built();
     // a long answer: less waits for a key, and q leaves the page shown

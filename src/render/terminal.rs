@@ -65,16 +65,17 @@ pub fn document(
     highlight: &HashSet<String>,
     style: Style,
 ) -> io::Result<()> {
-    writeln!(
-        out,
-        "{}",
-        paint(&one_line(&doc.title), Tone::Title, style.color)
-    )?;
-    let crumb = breadcrumb(doc);
-    if !crumb.is_empty() {
-        writeln!(out, "{}", paint(&crumb, Tone::Faint, style.color))?;
-    }
-    writeln!(out, "{}", paint(&provenance(doc), Tone::Faint, style.color))?;
+    // the head lines wrap at word boundaries, never cut by the terminal
+    let width = style.width.clamp(20, MAX_TEXT_WIDTH);
+    let mut head = |text: &str, tone: Tone| -> io::Result<()> {
+        for row in super::wrap_words(text, width) {
+            writeln!(out, "{}", paint(&row, tone, style.color))?;
+        }
+        Ok(())
+    };
+    head(&one_line(&doc.title), Tone::Title)?;
+    head(&breadcrumb(doc), Tone::Faint)?;
+    head(&provenance(doc), Tone::Faint)?;
     writeln!(out)?;
     document_body(out, doc, highlight, style)
 }

@@ -121,6 +121,23 @@ impl Terminal {
             .collect()
     }
 
+    /// Lines the terminal wrapped because they were wider than the
+    /// screen: each wrapped row joined with the row it ran over onto.
+    pub fn wrapped_lines(&self) -> Vec<String> {
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let row = |r: u16| -> String {
+            (0..cols.get())
+                .filter_map(|c| screen.cell(r, c).map(|cell| cell.contents()))
+                .collect()
+        };
+        (0..rows.get().saturating_sub(1))
+            .filter(|&r| screen.row_wrapped(r))
+            .map(|r| format!("{}{}", row(r), row(r + 1).trim_end()))
+            .collect()
+    }
+
     /// Whether the full-screen (alternate) buffer is showing.
     pub fn alternate(&self) -> bool {
         self.screen.lock().unwrap().screen().alternate_screen()
