@@ -428,7 +428,10 @@ fn splits(tokens: &[String], roles: &[Role], vocab: &dyn Vocabulary) -> Vec<Alte
         }
         for cut in MIN_PART..=token.len() - MIN_PART {
             let (left, right) = token.split_at(cut);
-            if vocab.written(left) && vocab.written(right) {
+            // both halves say something: `pythonstartup` is not "python
+            // startup", a startup of Python's
+            let says = |part: &str| vocab.written(part) && !wording::is_filler(part);
+            if says(left) && says(right) {
                 out.push(Alternative {
                     phrase: vec![left.to_string(), right.to_string()],
                     covers: vec![i],
@@ -668,6 +671,14 @@ mod tests {
                 source: Source::Compound,
             }]
         );
+        // a half that is wording says nothing: no "python startup"
+        let v = Words(vec![("python", 90), ("startup", 2)]);
+        let p = plan(
+            "pythonstartup",
+            &v,
+            &Synonyms::from_toml("groups = []").unwrap(),
+        );
+        assert_eq!(p.alternatives, []);
     }
 
     #[test]
