@@ -83,11 +83,9 @@ pub fn roles(tokens: &[Typed]) -> Vec<Role> {
         }
     }
     for (i, word) in words.iter().enumerate() {
-        // `the with statement`, `a for loop`, `'nonlocal'`; not `optional or
-        // keyword arguments`
-        let article = i == 0
-            || matches!(words[i - 1], "the" | "a" | "an" | "each" | "every")
-            || roles[i - 1] == Role::Template;
+        // `the with statement`, `a for loop`, `instead of print
+        // statements`, `'nonlocal'`; not `optional or keyword arguments`
+        let article = i == 0 || roles[i - 1] != Role::Content;
         let named =
             tokens[i].quoted || (article && words.get(i + 1).is_some_and(|w| is_keyword_noun(w)));
         if is_keyword(word) && named {
@@ -421,6 +419,11 @@ mod tests {
             ["pass", "optional", "keyword", "parameters"]
         );
         assert_eq!(content("python's gil"), ["gil"]);
+        // after any wording, and Python 2's keywords too
+        assert_eq!(
+            content("How do you use the logging module instead of print statements?"),
+            ["logging", "module", "print"]
+        );
     }
 
     #[test]
