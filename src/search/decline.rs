@@ -2,8 +2,9 @@
 //! uncovered questions overlap, so the decision is not a score cut-off: it
 //! asks whether one of the best hits covers what the query is about — the
 //! weighted share of its content words found in the hit's title, heading
-//! path, a passage of its prose (and, for less, elsewhere in the prose or
-//! in its code). Pure.
+//! path, a passage of its prose (and, for less, elsewhere in the prose, or
+//! in its code when the word was looked up by name or typed as code).
+//! Pure.
 
 use super::rank::{Coverage, QueryTerms};
 
@@ -50,10 +51,30 @@ pub fn uncovered(q: &QueryTerms, best: &[Coverage]) -> Option<Vec<usize>> {
     let first = judged.first();
     let mut missing: Vec<usize> = content
         .into_iter()
-        .filter(|&i| first.is_none_or(|c| c.any[i] < WORD_COVERED))
+        .filter(|&i| first.is_none_or(|c| covered(q, c)[i] < WORD_COVERED))
         .collect();
     missing.sort_by(|&a, &b| q.weights[b].total_cmp(&q.weights[a]).then(a.cmp(&b)));
     Some(missing)
+}
+
+/// How much a hit covers each token, as far as answering goes: a question
+/// asked in words is answered in words, not by an example that merely uses
+/// them (`daemon=True` does not say what a daemon thread is); code typed
+/// as code (`my_list[::-1]`) and a name looked up may be found in code.
+fn covered(q: &QueryTerms, c: &Coverage) -> Vec<f32> {
+    (0..c.any.len())
+        .map(|i| {
+            let word = q
+                .tokens
+                .get(i)
+                .is_some_and(|t| t.chars().all(char::is_alphabetic));
+            if q.question && word {
+                c.said.get(i).copied().unwrap_or(0.0)
+            } else {
+                c.any[i]
+            }
+        })
+        .collect()
 }
 
 /// Whether a hit covers enough of a query to answer it. A comparison is
@@ -62,9 +83,10 @@ pub fn uncovered(q: &QueryTerms, best: &[Coverage]) -> Option<Vec<usize>> {
 /// of them, judged on what it covers: the sides the guides leave out are
 /// said to be uncovered, not a reason to say nothing.
 fn answers(q: &QueryTerms, c: &Coverage) -> bool {
+    let covered = covered(q, c);
     let side_covered = |side: &Vec<usize>| {
         let total: f32 = side.iter().map(|&i| q.weights[i]).sum();
-        let found: f32 = side.iter().map(|&i| q.weights[i] * c.any[i]).sum();
+        let found: f32 = side.iter().map(|&i| q.weights[i] * covered[i]).sum();
         total <= 0.0 || found / total >= WORD_COVERED
     };
     let uncovered: Vec<&Vec<usize>> = q.sides.iter().filter(|s| !side_covered(s)).collect();
@@ -82,7 +104,7 @@ fn answers(q: &QueryTerms, c: &Coverage) -> bool {
         if uncovered.iter().any(|s| s.contains(&i)) {
             continue;
         }
-        found += w * c.any[i];
+        found += w * covered[i];
         total += w;
     }
     total > 0.0 && found / total >= ANSWERED_SHARE
@@ -171,6 +193,27 @@ mod tests {
         // one of three things compared may be missing
         q.sides = vec![vec![0], vec![1], vec![2]];
         assert_eq!(uncovered(&q, &[covering(&[1.0, 1.0, 0.0])]), None);
+    }
+
+    #[test]
+    fn a_question_in_words_is_not_answered_by_code_alone() {
+        // "what is a daemon thread": `daemon` only in an example's code
+        let mut q = terms(&[5.0, 3.0]);
+        q.tokens = vec!["daemon".into(), "thread".into()];
+        q.question = true;
+        let hit = Coverage {
+            any: vec![0.6, 1.0],
+            said: vec![0.0, 1.0],
+            ..Coverage::default()
+        };
+        assert_eq!(uncovered(&q, std::slice::from_ref(&hit)), Some(vec![0]));
+        // looked up by name, the example is what the guides have
+        q.question = false;
+        assert_eq!(uncovered(&q, std::slice::from_ref(&hit)), None);
+        // and code typed as code may be found in code
+        q.question = true;
+        q.tokens[0] = "my_list".into();
+        assert_eq!(uncovered(&q, &[hit]), None);
     }
 
     #[test]

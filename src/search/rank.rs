@@ -158,6 +158,9 @@ pub struct Coverage {
     /// Per token, how much the document covers it anywhere: title, path,
     /// best passage, elsewhere in the prose, code.
     pub any: Vec<f32>,
+    /// Per token, how much the document says of it in words: as `any`,
+    /// code left out (an example that uses a name does not explain it).
+    pub said: Vec<f32>,
 }
 
 impl QueryTerms {
@@ -315,19 +318,17 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
     let about: Vec<f32> = (0..n)
         .map(|i| title[i].max(passage[i]).max(path[i] * PATH_CREDIT))
         .collect();
-    let any = (0..n)
-        .map(|i| {
-            about[i]
-                .max(prose[i] * SCATTERED_CREDIT)
-                .max(code[i] * CODE_CREDIT)
-        })
+    let said: Vec<f32> = (0..n)
+        .map(|i| about[i].max(prose[i] * SCATTERED_CREDIT))
         .collect();
+    let any = (0..n).map(|i| said[i].max(code[i] * CODE_CREDIT)).collect();
     Coverage {
         title,
         passage,
         phrase,
         about,
         any,
+        said,
     }
 }
 
