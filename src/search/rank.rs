@@ -131,6 +131,10 @@ const LOOKUP_SUBSTANCE: f32 = 0.5;
 /// query and this share of its own content words are the query's (all,
 /// but for rounding).
 const NAMED: f32 = 0.99;
+/// How much a document whose title names a query looked up exactly
+/// explains, at least ("Threading vs Multiprocessing", mostly code, for
+/// `threading vs multiprocessing`).
+const NAMED_SUBSTANCE: f32 = 0.9;
 /// Score factor of a chapter shown through its subsections.
 const CHAPTER_FACTOR: f32 = 0.85;
 /// Score factor of a title that asks another kind of question than the
@@ -461,6 +465,14 @@ pub fn score(q: &QueryTerms, f: &Facts, best_engine_score: f32) -> Scored {
         substance
     } else {
         substance.powf(LOOKUP_SUBSTANCE)
+    };
+    // a title that is exactly what is looked up is not buried under a
+    // chapter that explains at length, though a named one that explains
+    // more still comes first
+    let substance = if !q.question && title >= NAMED && focus >= NAMED {
+        substance.max(NAMED_SUBSTANCE)
+    } else {
+        substance
     };
     let kind = match (&q.kind, &f.title_kind) {
         (Some(asked), Some(answered)) if asked != answered => OTHER_KIND,

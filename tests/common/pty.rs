@@ -121,8 +121,9 @@ impl Terminal {
             .collect()
     }
 
-    /// Lines the terminal wrapped because they were wider than the
-    /// screen: each wrapped row joined with the row it ran over onto.
+    /// Lines of text the terminal wrapped because they were wider than the
+    /// screen: each wrapped row joined with the row it ran over onto. Code
+    /// (rows on a panel's background) wraps as code does in a terminal.
     pub fn wrapped_lines(&self) -> Vec<String> {
         let parser = self.screen.lock().unwrap();
         let screen = parser.screen();
@@ -132,8 +133,13 @@ impl Terminal {
                 .filter_map(|c| screen.cell(r, c).map(|cell| cell.contents()))
                 .collect()
         };
+        let on_panel = |r: u16| {
+            screen
+                .cell(r, 0)
+                .is_some_and(|c| c.bgcolor() != vt100::Color::Default)
+        };
         (0..rows.get().saturating_sub(1))
-            .filter(|&r| screen.row_wrapped(r))
+            .filter(|&r| screen.row_wrapped(r) && !on_panel(r))
             .map(|r| format!("{}{}", row(r), row(r + 1).trim_end()))
             .collect()
     }
