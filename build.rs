@@ -167,6 +167,7 @@ fn wording(path: &Path) -> String {
         ("KEYWORD_NOUNS", "keyword_nouns", false),
         ("COMPARISON", "comparison", false),
         ("COMPARISON_OPENERS", "comparison_openers", true),
+        ("CONSTRUCTS", "constructs", true),
     ] {
         if phrase {
             writeln!(out, "pub static {name}: &[&[&str]] = {};", phrases(key)).unwrap();

@@ -96,6 +96,14 @@ pub fn roles(tokens: &[Typed]) -> Vec<Role> {
             }
         }
     }
+    // a construct of keywords is what is asked about (`yield from`)
+    for i in 0..words.len() {
+        for len in phrases_at(compiled::CONSTRUCTS, &words[i..]) {
+            if len > 1 {
+                roles[i..i + len].fill(Role::Content);
+            }
+        }
+    }
     // the sides of `x vs y` are content, whatever they are (`is vs ==`)
     for (i, word) in words.iter().enumerate() {
         if matches!(*word, "vs" | "versus") {
@@ -419,6 +427,8 @@ mod tests {
             ["pass", "optional", "keyword", "parameters"]
         );
         assert_eq!(content("python's gil"), ["gil"]);
+        // the keywords of one construct
+        assert_eq!(content("yield from"), ["yield", "from"]);
         // after any wording, and Python 2's keywords too
         assert_eq!(
             content("How do you use the logging module instead of print statements?"),
