@@ -26,6 +26,24 @@ PYQ_INDEX_DIR="$work/index" bench -N --warmup 20 --runs 300 \
     "grep -ri gil guides/" \
     "$pyq --index-dir $work/index gil"
 
+echo "== the same, interleaved: 40 rounds of 10 runs of each, so that a machine whose speed drifts"
+echo "   (a shared virtual machine) slows all three alike; medians over every run"
+for round in $(seq 1 40); do
+    PYQ_INDEX_DIR="$work/index" hyperfine -N --warmup 2 --runs 10 --style none \
+        "$pyq gil" \
+        "$pyq 'what is the difference between a module and a package'" \
+        "grep -ri gil guides/" --export-json "$work/round$round.json" >/dev/null
+done
+python3 -c 'import glob, json, statistics, sys
+times = {}
+for path in glob.glob(sys.argv[1] + "/round*.json"):
+    for r in json.load(open(path))["results"]:
+        times.setdefault(r["command"], []).extend(r["times"])
+grep = statistics.median(next(t for c, t in times.items() if c.startswith("grep")))
+for command, t in times.items():
+    m = statistics.median(t)
+    print("  median %9.2f ms  %5.2f x grep  %s (%d runs)" % (m * 1000, m / grep, command, len(t)))' "$work"
+
 echo "== on a terminal: highlighted code, against grep (both in a pseudo-terminal made by script)"
 PYQ_INDEX_DIR="$work/index" bench -N --warmup 20 --runs 300 \
     "$pyq --color always gil" "grep -ri --color=always gil guides/"
