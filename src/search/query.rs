@@ -292,6 +292,7 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
                     text: part,
                     break_before: token.break_before && k == 0,
                     joined_before: token.joined_before && k == 0,
+                    dotted_before: token.dotted_before && k == 0,
                     ..token.clone()
                 });
             }

@@ -34,6 +34,9 @@ pub struct Typed {
     /// A hyphen joins it to the token before (`new-style`, `thread-safe`):
     /// the two are one word, found only together.
     pub joined_before: bool,
+    /// A dot joins it to the token before: both are parts of one dotted
+    /// name (`re.match`, `sys.exit`), never wording.
+    pub dotted_before: bool,
 }
 
 /// Whether a lowercase word says nothing by itself.
@@ -77,8 +80,10 @@ pub fn roles(tokens: &[Typed]) -> Vec<Role> {
     for (start, len) in template_runs(tokens) {
         roles[start..start + len].fill(Role::Template);
     }
+    let dotted =
+        |i: usize| tokens[i].dotted_before || tokens.get(i + 1).is_some_and(|t| t.dotted_before);
     for (i, word) in words.iter().enumerate() {
-        if roles[i] == Role::Content && is_filler(word) {
+        if roles[i] == Role::Content && is_filler(word) && !dotted(i) {
             roles[i] = Role::Filler;
         }
     }
@@ -324,17 +329,22 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
         let closes = next.next().is_some_and(is_quote);
         // `python's` is a possessive, not a quoted `python`
         let possessive = closes && next.next() == Some('s');
+        // `e.g.` and `i.e.` are abbreviations, not dotted names
+        let abbreviation = token_len == 1 && out.last().is_some_and(|t| t.text.len() == 1);
+        let dotted = !out.is_empty() && gap.replace("()", "") == "." && !abbreviation;
         out.push(Typed {
             text: rest[..token_len].to_string(),
             quoted: gap.chars().last().is_some_and(is_quote) && closes && !possessive,
             // the empty parentheses of a call (`append() and extend()
-            // methods`) belong to the name before: they separate nothing
-            break_before: !out.is_empty()
-                && gap
-                    .replace("()", "")
+            // methods`) belong to the name before, and the dot of a dotted
+            // name (`sys.exit`) joins it: they separate nothing
+            break_before: !out.is_empty() && !dotted && {
+                gap.replace("()", "")
                     .chars()
-                    .any(|c| matches!(c, ',' | ';' | '?' | '!' | '.' | ':' | '(' | ')')),
+                    .any(|c| matches!(c, ',' | ';' | '?' | '!' | '.' | ':' | '(' | ')'))
+            },
             joined_before: !out.is_empty() && gap == "-",
+            dotted_before: dotted,
         });
         gap.clear();
         rest = after;
@@ -451,9 +461,18 @@ mod tests {
         assert_eq!(sides, [["interpreted"], ["compiled"]]);
         let (_, sides) = analyse("Explain the difference between map(), reduce(), and filter()?");
         assert_eq!(sides, [["map"], ["reduce"], ["filter"]]);
-        // a call's parentheses separate nothing
+        // a call's parentheses and a dotted name's dots separate nothing
         let (_, sides) = analyse("Differentiate between append() and extend() methods.");
         assert_eq!(sides, [vec!["append"], vec!["extend", "methods"]]);
+        let (_, sides) = analyse("What's the difference between sys.exit() and os._exit()?");
+        assert_eq!(sides, [vec!["sys", "exit"], vec!["os", "_exit"]]);
+        // and a dotted name's parts are never wording (`re` of "we're")
+        let (_, sides) = analyse("What is the difference between re.match() and re.search()?");
+        assert_eq!(sides, [vec!["re", "match"], vec!["re", "search"]]);
+        assert_eq!(
+            content("slicing, e.g. my_list[::-1]"),
+            ["slicing", "my_list", "1"]
+        );
         let (_, sides) = analyse("Namespace vs scope?");
         assert_eq!(sides, [["namespace"], ["scope"]]);
         let (_, sides) = analyse("is vs ==");
