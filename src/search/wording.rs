@@ -395,6 +395,11 @@ mod tests {
             content("When would you use a metaclass and why?"),
             ["metaclass"]
         );
+        // how many says what is asked about no more than "a" does
+        assert_eq!(
+            content("How do you merge two dictionaries in Python?"),
+            ["merge", "dictionaries"]
+        );
     }
 
     #[test]
