@@ -158,7 +158,7 @@ fn blind_questions_meet_the_bar() {
     assert!(hit1 >= 0.71, "hit@1 {hit1:.3} < 0.71");
     assert!(mrr >= 0.80, "MRR@10 {mrr:.3} < 0.80");
     let share = declined_share(&library, "tests/data/blind-uncovered.tsv");
-    assert!(share >= 0.48, "declined {share:.3} < 0.48");
+    assert!(share >= 0.56, "declined {share:.3} < 0.56");
 }
 
 /// The share of a set of uncovered questions that pyq declines.
