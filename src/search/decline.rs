@@ -60,14 +60,15 @@ pub fn uncovered(q: &QueryTerms, best: &[Coverage]) -> Option<Vec<usize>> {
 /// How much a hit covers each token, as far as answering goes: a question
 /// asked in words is answered in words, not by an example that merely uses
 /// them (`daemon=True` does not say what a daemon thread is); code typed
-/// as code (`my_list[::-1]`) and a name looked up may be found in code.
+/// as code (`my_list[::-1]`, `def f(items=[])`) and a name looked up may
+/// be found in code.
 fn covered(q: &QueryTerms, c: &Coverage) -> Vec<f32> {
     (0..c.any.len())
         .map(|i| {
-            let word = q
-                .tokens
-                .get(i)
-                .is_some_and(|t| t.chars().all(char::is_alphabetic));
+            let word = !q.in_code.get(i).copied().unwrap_or(false)
+                && q.tokens
+                    .get(i)
+                    .is_some_and(|t| t.chars().all(char::is_alphabetic));
             if q.question && word {
                 c.said.get(i).copied().unwrap_or(0.0)
             } else {
@@ -212,6 +213,9 @@ mod tests {
         assert_eq!(uncovered(&q, std::slice::from_ref(&hit)), None);
         // and code typed as code may be found in code
         q.question = true;
+        q.in_code = vec![true, false];
+        assert_eq!(uncovered(&q, std::slice::from_ref(&hit)), None);
+        q.in_code = vec![];
         q.tokens[0] = "my_list".into();
         assert_eq!(uncovered(&q, &[hit]), None);
     }

@@ -381,6 +381,7 @@ impl Library {
             tokens: plan.words.clone(),
             own: vec![word_weight; stems.len()],
             used: found.iter().map(|(_, used)| *used).collect(),
+            in_code: plan.in_code.clone(),
             stems,
             weights,
             alternatives: alternatives.into_iter().map(|(a, _)| a).collect(),

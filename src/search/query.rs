@@ -224,6 +224,8 @@ pub struct Plan {
     pub hyphenated: Vec<Vec<usize>>,
     /// Code-shaped tokens of the query (`__slots__`, `*args`, `==`).
     pub code: Vec<String>,
+    /// Per word, whether it was written as code (`f(items=[])`).
+    pub in_code: Vec<bool>,
     /// Synonyms and expansions.
     pub alternatives: Vec<Alternative>,
     pub corrections: Vec<Correction>,
@@ -339,6 +341,7 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
         vocab,
     ));
     plan.alternatives.extend(splits(&words, &plan.roles, vocab));
+    plan.in_code = tokens.iter().map(|t| t.in_code).collect();
     plan.words = words;
     plan
 }

@@ -26,6 +26,9 @@ pub struct QueryTerms {
     /// Whether the guides use each token at all (as written, stemmed or
     /// as a code name); wording counts as used.
     pub used: Vec<bool>,
+    /// Whether each token was written as code (`f(items=[])`): an example
+    /// that holds it answers for it.
+    pub in_code: Vec<bool>,
     /// Other ways to say some of the tokens.
     pub alternatives: Vec<AltTerms>,
     /// The sides of a comparison, as token indices.

@@ -37,6 +37,16 @@ pub struct Typed {
     /// A dot joins it to the token before: both are parts of one dotted
     /// name (`re.match`, `sys.exit`), never wording.
     pub dotted_before: bool,
+    /// Written as code: in a stretch of the query without spaces that holds
+    /// code punctuation (`f(items=[])`, `my_list[::-1]`).
+    pub in_code: bool,
+}
+
+/// Whether a stretch of a query without spaces is written as code: it
+/// holds `_`, `=`, `[` or `{`. A bare call (`sorted()`) is a way to name a
+/// function in prose, and is answered in words.
+fn looks_like_code(chunk: &str) -> bool {
+    chunk.contains(['_', '=', '[', '{'])
 }
 
 /// Whether a lowercase word says nothing by itself.
@@ -299,6 +309,14 @@ pub fn hyphenated(tokens: &[Typed]) -> Vec<Vec<usize>> {
 pub fn typed_tokens(query: &str) -> Vec<Typed> {
     let is_quote = |c: char| matches!(c, '\'' | '"' | '`' | '‘' | '’' | '“' | '”');
     let lower = query.to_lowercase();
+    // where each stretch without spaces ends, and whether it is code
+    let mut chunks: Vec<(usize, bool)> = Vec::new();
+    let mut at = 0;
+    for chunk in lower.split(char::is_whitespace) {
+        at += chunk.len();
+        chunks.push((at, looks_like_code(chunk)));
+        at += lower[at..].chars().next().map_or(0, char::len_utf8);
+    }
     let mut out: Vec<Typed> = Vec::new();
     let mut rest = lower.as_str();
     let mut gap = String::new();
@@ -345,6 +363,13 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
             },
             joined_before: !out.is_empty() && gap == "-",
             dotted_before: dotted,
+            in_code: {
+                let start = lower.len() - rest.len();
+                chunks
+                    .iter()
+                    .find(|&&(end, _)| start < end)
+                    .is_some_and(|&(_, code)| code)
+            },
         });
         gap.clear();
         rest = after;
@@ -478,6 +503,14 @@ mod tests {
             content("slicing, e.g. my_list[::-1]"),
             ["slicing", "my_list", "1"]
         );
+        // what is written as code is known as such; a bare call is a name
+        let typed = typed_tokens("a default like def f(items=[]), or sorted()");
+        let in_code: Vec<&str> = typed
+            .iter()
+            .filter(|t| t.in_code)
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(in_code, ["f", "items"]);
         let (_, sides) = analyse("Namespace vs scope?");
         assert_eq!(sides, [["namespace"], ["scope"]]);
         let (_, sides) = analyse("is vs ==");
