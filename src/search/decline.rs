@@ -48,10 +48,10 @@ pub fn uncovered(q: &QueryTerms, best: &[Coverage]) -> Option<Vec<usize>> {
     if foreign.is_empty() && judged.iter().any(|c| answers(q, c)) {
         return None;
     }
-    let first = judged.first();
+    let first = judged.first().map(|c| covered(q, c));
     let mut missing: Vec<usize> = content
         .into_iter()
-        .filter(|&i| first.is_none_or(|c| covered(q, c)[i] < WORD_COVERED))
+        .filter(|&i| first.as_ref().is_none_or(|c| c[i] < WORD_COVERED))
         .collect();
     missing.sort_by(|&a, &b| q.weights[b].total_cmp(&q.weights[a]).then(a.cmp(&b)));
     Some(missing)

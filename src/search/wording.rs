@@ -349,18 +349,19 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
         let possessive = closes && next.next() == Some('s');
         // `e.g.` and `i.e.` are abbreviations, not dotted names
         let abbreviation = token_len == 1 && out.last().is_some_and(|t| t.text.len() == 1);
-        let dotted = !out.is_empty() && gap.replace("()", "") == "." && !abbreviation;
+        // the empty parentheses of a call (`append() and extend() methods`)
+        // belong to the name before, and the dot of a dotted name
+        // (`sys.exit`) joins it: they separate nothing
+        let between = gap.replace("()", "");
+        let dotted = !out.is_empty() && between == "." && !abbreviation;
         out.push(Typed {
             text: rest[..token_len].to_string(),
             quoted: gap.chars().last().is_some_and(is_quote) && closes && !possessive,
-            // the empty parentheses of a call (`append() and extend()
-            // methods`) belong to the name before, and the dot of a dotted
-            // name (`sys.exit`) joins it: they separate nothing
-            break_before: !out.is_empty() && !dotted && {
-                gap.replace("()", "")
+            break_before: !out.is_empty()
+                && !dotted
+                && between
                     .chars()
-                    .any(|c| matches!(c, ',' | ';' | '?' | '!' | '.' | ':' | '(' | ')'))
-            },
+                    .any(|c| matches!(c, ',' | ';' | '?' | '!' | '.' | ':' | '(' | ')')),
             joined_before: !out.is_empty() && gap == "-",
             dotted_before: dotted,
             in_code: {
@@ -419,6 +420,11 @@ mod tests {
         assert_eq!(
             content("When would you use a metaclass and why?"),
             ["metaclass"]
+        );
+        // `e.g.` is an abbreviation, not a dotted name
+        assert_eq!(
+            content("slicing, e.g. my_list[::-1]"),
+            ["slicing", "my_list", "1"]
         );
         // how many says what is asked about no more than "a" does
         assert_eq!(
@@ -499,18 +505,6 @@ mod tests {
         // and a dotted name's parts are never wording (`re` of "we're")
         let (_, sides) = analyse("What is the difference between re.match() and re.search()?");
         assert_eq!(sides, [vec!["re", "match"], vec!["re", "search"]]);
-        assert_eq!(
-            content("slicing, e.g. my_list[::-1]"),
-            ["slicing", "my_list", "1"]
-        );
-        // what is written as code is known as such; a bare call is a name
-        let typed = typed_tokens("a default like def f(items=[]), or sorted()");
-        let in_code: Vec<&str> = typed
-            .iter()
-            .filter(|t| t.in_code)
-            .map(|t| t.text.as_str())
-            .collect();
-        assert_eq!(in_code, ["f", "items"]);
         let (_, sides) = analyse("Namespace vs scope?");
         assert_eq!(sides, [["namespace"], ["scope"]]);
         let (_, sides) = analyse("is vs ==");
@@ -548,19 +542,20 @@ mod tests {
 
     #[test]
     fn tokens_know_their_quotes_and_breaks() {
+        // the tokens that have a mark
+        fn marked(t: &[Typed], mark: fn(&Typed) -> bool) -> Vec<&str> {
+            t.iter()
+                .filter(|t| mark(t))
+                .map(|t| t.text.as_str())
+                .collect()
+        }
         let t = typed_tokens("the 'with' statement, python's list / tuple");
-        let quoted: Vec<&str> = t
-            .iter()
-            .filter(|t| t.quoted)
-            .map(|t| t.text.as_str())
-            .collect();
-        assert_eq!(quoted, ["with"]);
-        let breaks: Vec<&str> = t
-            .iter()
-            .filter(|t| t.break_before)
-            .map(|t| t.text.as_str())
-            .collect();
-        assert_eq!(breaks, ["python"]);
+        assert_eq!(marked(&t, |t| t.quoted), ["with"]);
+        assert_eq!(marked(&t, |t| t.break_before), ["python"]);
+        // what is written as code is known as such; a bare call is a name
+        let t = typed_tokens("a default like def f(items=[]), or sorted()");
+        assert_eq!(marked(&t, |t| t.in_code), ["f", "items"]);
+        let t = typed_tokens("the 'with' statement, python's list / tuple");
         let words: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(
             words,
