@@ -87,8 +87,12 @@ fn check(env: &TestEnv, example: &str) -> Result<(), String> {
     let args: Vec<&str> = args[1..].iter().map(String::as_str).collect();
     if args.contains(&"-i") {
         let mut term = Terminal::spawn(env, &args, 30, 120);
-        let screen = term.wait_for_text("pyq>");
-        let listed = screen.lines().nth(2).unwrap_or("").trim();
+        // the prompt is drawn before the list: wait for the whole frame
+        let first_row = |screen: &str| screen.lines().nth(2).unwrap_or("").trim().to_string();
+        let screen = term.wait_for("the picker's first row", |s| {
+            s.contains("pyq>") && (!first_row(s).is_empty() || s.contains("nothing matches"))
+        });
+        let listed = first_row(&screen);
         term.type_keys("\x1b");
         let status = term.exit_code();
         return if listed.is_empty() || screen.contains("nothing matches") {
