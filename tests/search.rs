@@ -284,3 +284,43 @@ fn a_question_the_guides_do_not_cover_is_declined() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_comparison_the_guides_do_not_make_is_declined() {
+    let env = TestEnv::new();
+    let dir = env.guide(
+        "mine",
+        "zoo.md",
+        "# Burrowing animals\n\nSome animals dig (wombats, badgers) and live underground \
+         most of the day.\n\n# Wombats vs quokkas\n\nWombats dig burrows; quokkas shelter \
+         in thick scrub.\n",
+    );
+    let guides = dir.to_str().unwrap();
+    // compared where a title names both sides
+    let o = env.run(&[
+        "--guides",
+        guides,
+        "--json",
+        "difference between wombats and quokkas",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)[0]["title"], "Wombats vs quokkas");
+    // named together in passing is not a comparison: exit 1, and which
+    // things the guides do not compare, without what follows them
+    let o = env.run(&[
+        "--guides",
+        guides,
+        "--json",
+        "difference between wombats and badgers for digging",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(json(&o).is_empty());
+    assert!(
+        stderr(&o).contains("the guides don't compare \"wombats\" and \"badgers\""),
+        "{}",
+        stderr(&o)
+    );
+    // each alone is still answered
+    let o = env.run(&["--guides", guides, "--json", "do badgers dig"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+}

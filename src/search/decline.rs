@@ -57,6 +57,26 @@ pub fn uncovered(q: &QueryTerms, best: &[Coverage]) -> Option<Vec<usize>> {
     Some(missing)
 }
 
+/// The things a comparison compares, as the tokens that name each side:
+/// its first run of content words, not what follows it (`extend` of
+/// "append() and extend() for lists").
+pub fn compared(q: &QueryTerms) -> Vec<Vec<usize>> {
+    q.sides
+        .iter()
+        .map(|side| {
+            let mut named: Vec<usize> = Vec::new();
+            for &i in side.iter().skip_while(|&&i| q.weights[i] <= 0.0) {
+                if named.last().is_some_and(|&last| last + 1 != i) || q.weights[i] <= 0.0 {
+                    break;
+                }
+                named.push(i);
+            }
+            named
+        })
+        .filter(|named| !named.is_empty())
+        .collect()
+}
+
 /// How much a hit covers each token, as far as answering goes: a question
 /// asked in words is answered in words, not by an example that merely uses
 /// them (`daemon=True` does not say what a daemon thread is); code typed
@@ -79,15 +99,18 @@ fn covered(q: &QueryTerms, c: &Coverage) -> Vec<f32> {
 }
 
 /// Whether a hit covers enough of a query to answer it. A comparison is
-/// answered by a hit that covers each of its sides; one of three or more
-/// things (`django, pyramid and flask`) by a hit that covers at least two
-/// of them, judged on what it covers: the sides the guides leave out are
-/// said to be uncovered, not a reason to say nothing.
+/// answered where the guides compare: by a hit whose title names each of
+/// its sides ("List vs Tuple"), not by one that merely names both in
+/// passing ("adding elements (append, extend)"), which is what the guides
+/// have of most comparisons they do not make. One of three or more things
+/// (`django, pyramid and flask`) is answered by a hit that names at least
+/// two of them, judged on what it covers: the sides the guides leave out
+/// are said to be uncovered, not a reason to say nothing.
 fn answers(q: &QueryTerms, c: &Coverage) -> bool {
     let covered = covered(q, c);
     let side_covered = |side: &Vec<usize>| {
         let total: f32 = side.iter().map(|&i| q.weights[i]).sum();
-        let found: f32 = side.iter().map(|&i| q.weights[i] * covered[i]).sum();
+        let found: f32 = side.iter().map(|&i| q.weights[i] * c.title[i]).sum();
         total <= 0.0 || found / total >= WORD_COVERED
     };
     let uncovered: Vec<&Vec<usize>> = q.sides.iter().filter(|s| !side_covered(s)).collect();
@@ -165,24 +188,60 @@ mod tests {
         assert_eq!(uncovered(&q, &hits), None);
     }
 
+    /// A hit that covers `any` and names `title` in its title.
+    fn titled(any: &[f32], title: &[f32]) -> Coverage {
+        Coverage {
+            title: title.to_vec(),
+            ..covering(any)
+        }
+    }
+
     #[test]
     fn a_comparison_needs_a_hit_that_covers_each_side() {
         let mut q = terms(&[2.0, 2.0, 1.0]);
         q.sides = vec![vec![0], vec![1]];
         // most of the query, but one side missing
-        assert_eq!(uncovered(&q, &[covering(&[1.0, 0.0, 1.0])]), Some(vec![1]));
-        assert_eq!(uncovered(&q, &[covering(&[1.0, 1.0, 0.0])]), None);
+        let one_side = titled(&[1.0, 0.0, 1.0], &[1.0, 0.0, 0.0]);
+        assert_eq!(uncovered(&q, &[one_side]), Some(vec![1]));
+        let both = titled(&[1.0, 1.0, 0.0], &[1.0, 1.0, 0.0]);
+        assert_eq!(uncovered(&q, &[both]), None);
+    }
+
+    #[test]
+    fn a_comparison_is_answered_by_a_title_that_names_its_sides() {
+        // "append() and extend()": a section that lists both in passing
+        let mut q = terms(&[2.0, 2.0]);
+        q.sides = vec![vec![0], vec![1]];
+        let in_passing = titled(&[1.0, 1.0], &[0.0, 0.0]);
+        assert_eq!(
+            uncovered(&q, std::slice::from_ref(&in_passing)),
+            Some(vec![])
+        );
+        // a thing asked about alone needs no title that names it
+        q.sides.clear();
+        assert_eq!(uncovered(&q, &[in_passing]), None);
+    }
+
+    #[test]
+    fn the_things_compared_are_named_without_what_follows_them() {
+        // append ( ) and extend ( ) for lists
+        let mut q = terms(&[2.0, 0.0, 0.0, 0.0, 3.0, 0.0, 0.0, 0.0, 1.0]);
+        q.sides = vec![vec![0, 1, 2], vec![4, 5, 6, 7, 8]];
+        assert_eq!(compared(&q), vec![vec![0], vec![4]]);
+        // a side of two words: "deep copy" and "shallow copy"
+        let mut q = terms(&[2.0, 1.0, 0.0, 2.0, 1.0]);
+        q.sides = vec![vec![0, 1], vec![3, 4]];
+        assert_eq!(compared(&q), vec![vec![0, 1], vec![3, 4]]);
     }
 
     #[test]
     fn a_comparison_of_three_is_answered_about_two() {
         let mut q = terms(&[2.0, 3.0, 2.0]);
         q.sides = vec![vec![0], vec![1], vec![2]];
-        assert_eq!(uncovered(&q, &[covering(&[1.0, 0.0, 1.0])]), None);
-        assert_eq!(
-            uncovered(&q, &[covering(&[1.0, 0.0, 0.0])]),
-            Some(vec![1, 2])
-        );
+        let two = titled(&[1.0, 0.0, 1.0], &[1.0, 0.0, 1.0]);
+        assert_eq!(uncovered(&q, &[two]), None);
+        let one = titled(&[1.0, 0.0, 0.0], &[1.0, 0.0, 0.0]);
+        assert_eq!(uncovered(&q, &[one]), Some(vec![1, 2]));
     }
 
     #[test]
@@ -193,7 +252,8 @@ mod tests {
         assert_eq!(uncovered(&q, &[covering(&[1.0, 1.0, 0.0])]), Some(vec![2]));
         // one of three things compared may be missing
         q.sides = vec![vec![0], vec![1], vec![2]];
-        assert_eq!(uncovered(&q, &[covering(&[1.0, 1.0, 0.0])]), None);
+        let two = titled(&[1.0, 1.0, 0.0], &[1.0, 1.0, 0.0]);
+        assert_eq!(uncovered(&q, &[two]), None);
     }
 
     #[test]

@@ -69,6 +69,9 @@ pub struct Hit {
 pub struct Declined {
     /// The query's words the guides do not cover, most telling first.
     pub words: Vec<String>,
+    /// The sides of a comparison the guides do not make, each as the
+    /// query words it; empty unless that is the reason.
+    pub compared: Vec<String>,
     /// Titles of the documents that came closest, best first.
     pub closest: Vec<String>,
 }
@@ -209,8 +212,22 @@ impl Library {
         if !ranked.is_empty()
             && let Some(missing) = decline::uncovered(&terms, &coverages)
         {
+            let compared = if missing.is_empty() {
+                decline::compared(&terms)
+                    .into_iter()
+                    .map(|side| {
+                        side.iter()
+                            .map(|&i| plan.words[i].as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             found.declined = Some(Declined {
                 words: missing.iter().map(|&i| plan.words[i].clone()).collect(),
+                compared,
                 closest: ranked
                     .iter()
                     .take(CLOSEST_TITLES)
@@ -246,6 +263,7 @@ impl Library {
                 if !words.is_empty() {
                     found.declined = Some(Declined {
                         words: words.iter().map(|&i| plan.words[i].clone()).collect(),
+                        compared: Vec::new(),
                         closest: Vec::new(),
                     });
                 }

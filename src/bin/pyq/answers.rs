@@ -94,7 +94,8 @@ pub fn search(
 }
 
 /// A query the guides do not answer: `[]` with `--json`, nothing with
-/// `--list`; on stderr one line naming the words not covered, and on a
+/// `--list`; on stderr one line naming the words not covered (or the
+/// things compared that the guides do not compare), and on a
 /// terminal the closest titles to try.
 fn not_covered(
     config: &Config,
@@ -114,7 +115,17 @@ fn not_covered(
         .take(WORDS_NAMED)
         .map(|w| quoted(w))
         .collect();
-    if words.is_empty() {
+    if let [first @ .., last] = declined.compared.as_slice()
+        && !first.is_empty()
+    {
+        let first: Vec<String> = first.iter().map(|s| quoted(s)).collect();
+        writeln!(
+            err,
+            "pyq: the guides don't compare {} and {}",
+            first.join(", "),
+            quoted(last)
+        )?;
+    } else if words.is_empty() {
         writeln!(err, "pyq: the guides don't answer this question")?;
     } else {
         writeln!(err, "pyq: the guides don't cover {}", words.join(", "))?;
