@@ -18,6 +18,12 @@ pub const HITS_JUDGED: usize = 8;
 /// covered and not: answers cover two thirds or more; unrelated hits of
 /// uncovered questions cover the common words and miss the telling one.
 const ANSWERED_SHARE: f32 = 0.6;
+/// A hit whose title names nothing of the query is about something else
+/// and meets the query's words on the way ("Lists" for "remove duplicates
+/// but keep the order"): it answers only when it covers this much. On
+/// the judged real questions, answers whose titles name nothing of the
+/// question cover three quarters of it or more.
+const UNTITLED_SHARE: f32 = 0.7;
 /// A word counts as covered by a hit from this much coverage on (its own
 /// passage, title or path; not merely code or a scattered mention).
 const WORD_COVERED: f32 = 0.5;
@@ -131,7 +137,14 @@ fn answers(q: &QueryTerms, c: &Coverage) -> bool {
         found += w * covered[i];
         total += w;
     }
-    total > 0.0 && found / total >= ANSWERED_SHARE
+    let titled = (0..q.weights.len())
+        .any(|i| q.weights[i] > 0.0 && c.title.get(i).is_some_and(|&t| t > 0.0));
+    let needed = if titled {
+        ANSWERED_SHARE
+    } else {
+        UNTITLED_SHARE
+    };
+    total > 0.0 && found / total >= needed
 }
 
 #[cfg(test)]
@@ -194,6 +207,23 @@ mod tests {
             title: title.to_vec(),
             ..covering(any)
         }
+    }
+
+    #[test]
+    fn a_hit_whose_title_names_nothing_of_the_query_must_cover_more() {
+        // "remove duplicates from a list but keep the order": "Lists"
+        let q = terms(&[2.0, 4.0, 1.0, 2.0, 3.0]);
+        let untitled = covering(&[1.0, 0.0, 1.0, 1.0, 1.0]);
+        assert!(q.share(&untitled.any) < 0.7);
+        assert_eq!(
+            uncovered(&q, std::slice::from_ref(&untitled)),
+            Some(vec![1])
+        );
+        // the same coverage under a title that names one of the words
+        let titled = titled(&untitled.any, &[0.0, 0.0, 1.0, 0.0, 0.0]);
+        assert_eq!(uncovered(&q, &[titled]), None);
+        // or more of the query
+        assert_eq!(uncovered(&q, &[covering(&[1.0, 0.5, 1.0, 1.0, 1.0])]), None);
     }
 
     #[test]
