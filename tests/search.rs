@@ -324,3 +324,36 @@ fn a_comparison_the_guides_do_not_make_is_declined() {
     let o = env.run(&["--guides", guides, "--json", "do badgers dig"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
 }
+
+#[test]
+fn sides_that_share_a_stem_are_told_apart_by_their_words() {
+    let env = TestEnv::new();
+    let dir = env.guide(
+        "mine",
+        "sorting.md",
+        "# Sorting algorithms\n\nQuicksort and merge sort; sorted output either way.\n",
+    );
+    let guides = dir.to_str().unwrap();
+    // "Sorting" names neither `sort` nor `sorted`
+    let o = env.run(&["--guides", guides, "--json", "sort() vs sorted()"]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("the guides don't compare \"sort\" and \"sorted\""),
+        "{}",
+        stderr(&o)
+    );
+    let dir = env.guide(
+        "mine",
+        "sorting.md",
+        "# Sorting algorithms\n\nQuicksort and merge sort.\n\n\
+         # list.sort() vs sorted()\n\nOne sorts in place, the other returns a new list.\n",
+    );
+    let o = env.run(&[
+        "--guides",
+        dir.to_str().unwrap(),
+        "--json",
+        "sort() vs sorted()",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)[0]["title"], "list.sort() vs sorted()");
+}

@@ -468,12 +468,14 @@ fn explain(plan: &Plan, terms: &QueryTerms, ranked: &[(Scored, Facts, &Candidate
 /// What ranking knows of a candidate.
 fn facts(c: &Candidate, request: &Request, stemmer: &mut Stemmer) -> Facts {
     let tokens = wording::typed_tokens(&c.title);
+    let title_words = tokens.iter().map(|t| t.text.clone()).collect();
     Facts {
         score: c.score,
         title_stems: stemmer.stems(&c.title),
         title_kind: question_kind(&tokens),
         title_content: content_stems(tokens, stemmer),
         title_code: code_tokens(&c.title),
+        title_words,
         body_len: c.body_len,
         prose_len: c.prose_len,
         subsections: c.subsections,

@@ -66,6 +66,9 @@ pub struct Facts {
     pub title_content: Vec<String>,
     /// Code tokens of the title.
     pub title_code: Vec<String>,
+    /// Words of the title as written (lowercase), for the sides of a
+    /// comparison that stems cannot tell apart (`sort` and `sorted`).
+    pub title_words: Vec<String>,
     /// The question word a title that asks a question starts with.
     pub title_kind: Option<String>,
     /// Length of the body (bytes of Markdown).
@@ -249,7 +252,12 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
             }
             None => own_stems,
         };
-        if contains_run(&f.title_stems, stems) || f.title_code.contains(token) {
+        let in_title = if shares_stems_with_another_side(q, i) {
+            f.title_words.contains(token)
+        } else {
+            contains_run(&f.title_stems, stems) || f.title_code.contains(token)
+        };
+        if in_title {
             note(&mut title, i, own);
         }
         if f.all_in(stems, |p| p.path) {
@@ -337,6 +345,21 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
         any,
         said,
     }
+}
+
+/// Whether token `i` is a side of a comparison whose stems another side
+/// shares (`sort` of "sort() vs sorted()"): a title names it only by the
+/// word itself, or "Sorting Algorithms" would compare the two.
+fn shares_stems_with_another_side(q: &QueryTerms, i: usize) -> bool {
+    let Some(own) = q.sides.iter().position(|s| s.contains(&i)) else {
+        return false;
+    };
+    q.sides.iter().enumerate().any(|(k, side)| {
+        k != own
+            && side.iter().any(|&j| {
+                q.tokens[j] != q.tokens[i] && !q.stems[i].is_empty() && q.stems[j] == q.stems[i]
+            })
+    })
 }
 
 /// Per token, its factor in the passage of [`PASSAGE_WORDS`] words that
