@@ -18,9 +18,10 @@ pub const HITS_JUDGED: usize = 8;
 /// covered and not: answers cover two thirds or more; unrelated hits of
 /// uncovered questions cover the common words and miss the telling one.
 const ANSWERED_SHARE: f32 = 0.6;
-/// A hit whose title names nothing of the query is about something else
-/// and meets the query's words on the way ("Lists" for "remove duplicates
-/// but keep the order"): it answers only when it covers this much. On
+/// A hit whose title names nothing of a question is about something else
+/// and meets the question's words on the way ("Lists" for "remove
+/// duplicates but keep the order"): it answers only when it covers this
+/// much. On
 /// the judged real questions, answers whose titles name nothing of the
 /// question cover three quarters of it or more.
 const UNTITLED_SHARE: f32 = 0.7;
@@ -137,8 +138,10 @@ fn answers(q: &QueryTerms, c: &Coverage) -> bool {
         found += w * covered[i];
         total += w;
     }
-    let titled = (0..q.weights.len())
-        .any(|i| q.weights[i] > 0.0 && c.title.get(i).is_some_and(|&t| t > 0.0));
+    // a name looked up (`pyq bandicoot`) is found wherever it is
+    let titled = !q.question
+        || (0..q.weights.len())
+            .any(|i| q.weights[i] > 0.0 && c.title.get(i).is_some_and(|&t| t > 0.0));
     let needed = if titled {
         ANSWERED_SHARE
     } else {
@@ -210,9 +213,10 @@ mod tests {
     }
 
     #[test]
-    fn a_hit_whose_title_names_nothing_of_the_query_must_cover_more() {
+    fn a_hit_whose_title_names_nothing_of_a_question_must_cover_more() {
         // "remove duplicates from a list but keep the order": "Lists"
-        let q = terms(&[2.0, 4.0, 1.0, 2.0, 3.0]);
+        let mut q = terms(&[2.0, 4.0, 1.0, 2.0, 3.0]);
+        q.question = true;
         let untitled = covering(&[1.0, 0.0, 1.0, 1.0, 1.0]);
         assert!(q.share(&untitled.any) < 0.7);
         assert_eq!(
@@ -224,6 +228,9 @@ mod tests {
         assert_eq!(uncovered(&q, &[titled]), None);
         // or more of the query
         assert_eq!(uncovered(&q, &[covering(&[1.0, 0.5, 1.0, 1.0, 1.0])]), None);
+        // names looked up are found wherever they are (`pyq bandicoot`)
+        q.question = false;
+        assert_eq!(uncovered(&q, &[untitled]), None);
     }
 
     #[test]
