@@ -486,6 +486,10 @@ mod tests {
     fn comparisons_have_sides() {
         let (_, sides) = analyse("What's the difference between a module and a package?");
         assert_eq!(sides, [["module"], ["package"]]);
+        // the apostrophe left out, as people type
+        let (content, sides) = analyse("whats the difference between sort and sorted");
+        assert_eq!(content, ["sort", "sorted"]);
+        assert_eq!(sides, [["sort"], ["sorted"]]);
         let (_, sides) = analyse("difference between a set and a list");
         assert_eq!(sides, [["set"], ["list"]]);
         let (_, sides) = analyse("list comprehension vs generator expression");
