@@ -168,6 +168,8 @@ fn wording(path: &Path) -> String {
         ("COMPARISON", "comparison", false),
         ("COMPARISON_OPENERS", "comparison_openers", true),
         ("CONSTRUCTS", "constructs", true),
+        ("ASPECTS", "aspects", false),
+        ("LANGUAGE", "language", false),
     ] {
         if phrase {
             writeln!(out, "pub static {name}: &[&[&str]] = {};", phrases(key)).unwrap();

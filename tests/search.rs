@@ -357,3 +357,33 @@ fn sides_that_share_a_stem_are_told_apart_by_their_words() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(json(&o)[0]["title"], "list.sort() vs sorted()");
 }
+
+#[test]
+fn a_question_about_a_quality_of_the_language_finds_the_language() {
+    let env = TestEnv::new();
+    let dir = env.guide(
+        "mine",
+        "python.md",
+        "# Advantages of generators\n\nGenerators in Python save memory: values come one \
+         at a time.\n\n# Pros and cons of Python\n\nPython is easy to read and has many \
+         libraries; it is slower than C.\n",
+    );
+    let guides = dir.to_str().unwrap();
+    for query in [
+        "What are the advantages of Python?",
+        "what are some drawbacks of the python language",
+    ] {
+        let o = env.run(&["--guides", guides, "--guide", "python", "--json", query]);
+        assert_eq!(code(&o), 0, "{query}: {}", stderr(&o));
+        assert_eq!(json(&o)[0]["title"], "Pros and cons of Python", "{query}");
+    }
+    let o = env.run(&[
+        "--guides",
+        guides,
+        "--guide",
+        "python",
+        "--json",
+        "advantages of generators in python",
+    ]);
+    assert_eq!(json(&o)[0]["title"], "Advantages of generators");
+}

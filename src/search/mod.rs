@@ -305,10 +305,17 @@ impl Library {
             .filter(|(_, known)| *known)
             .map(|(w, _)| *w)
             .fold(0.0, f32::max);
+        // The language named as what a question is about ("the advantages
+        // of Python") is as telling as the quality asked for, though the
+        // guides use its name everywhere.
         let weights: Vec<f32> = found
             .iter()
-            .map(|&(w, known)| {
-                if known || most_telling == 0.0 {
+            .enumerate()
+            .map(|(i, &(w, known))| {
+                let subject = w > 0.0
+                    && plan.roles[i] == Role::Content
+                    && wording::is_language(&plan.words[i]);
+                if (known && !subject) || most_telling == 0.0 {
                     w
                 } else {
                     most_telling

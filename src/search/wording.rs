@@ -64,6 +64,15 @@ fn is_keyword(word: &str) -> bool {
     compiled::KEYWORDS.binary_search(&word).is_ok()
 }
 
+fn is_aspect(word: &str) -> bool {
+    compiled::ASPECTS.binary_search(&word).is_ok()
+}
+
+/// Whether a lowercase word names the language itself (`python`).
+pub fn is_language(word: &str) -> bool {
+    compiled::LANGUAGE.binary_search(&word).is_ok()
+}
+
 fn is_keyword_noun(word: &str) -> bool {
     compiled::KEYWORD_NOUNS.binary_search(&word).is_ok()
 }
@@ -126,6 +135,18 @@ pub fn roles(tokens: &[Typed]) -> Vec<Role> {
                 if roles.get(side) == Some(&Role::Filler) {
                     roles[side] = Role::Content;
                 }
+            }
+        }
+    }
+    // "the advantages of Python": the language is what a question about
+    // a quality, and nothing else, is about
+    let content: Vec<usize> = (0..words.len())
+        .filter(|&i| roles[i] == Role::Content)
+        .collect();
+    if !content.is_empty() && content.iter().all(|&i| is_aspect(words[i])) {
+        for (i, word) in words.iter().enumerate() {
+            if is_language(word) {
+                roles[i] = Role::Content;
             }
         }
     }
@@ -480,6 +501,19 @@ mod tests {
             content("How do you use the logging module instead of print statements?"),
             ["logging", "module", "print"]
         );
+    }
+
+    #[test]
+    fn the_language_is_what_a_question_about_a_quality_is_about() {
+        let (content, _) = analyse("What are the advantages of using Python?");
+        assert_eq!(content, ["advantages", "python"]);
+        let (content, _) = analyse("Why is Python so popular?");
+        assert_eq!(content, ["python", "popular"]);
+        // beside a topic, the language is only where the question is set
+        let (content, _) = analyse("What are the advantages of generators in Python?");
+        assert_eq!(content, ["advantages", "generators"]);
+        let (content, _) = analyse("How do decorators work in Python?");
+        assert_eq!(content, ["decorators"]);
     }
 
     #[test]
