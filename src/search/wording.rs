@@ -40,6 +40,9 @@ pub struct Typed {
     /// Written as code: in a stretch of the query without spaces that holds
     /// code punctuation (`f(items=[])`, `my_list[::-1]`).
     pub in_code: bool,
+    /// Written as a call, `name()`: it names a function (`all()`,
+    /// `any()`), whatever the word says in English.
+    pub called: bool,
 }
 
 /// Whether a stretch of a query without spaces is written as code: it
@@ -102,7 +105,7 @@ pub fn roles(tokens: &[Typed]) -> Vec<Role> {
     let dotted =
         |i: usize| tokens[i].dotted_before || tokens.get(i + 1).is_some_and(|t| t.dotted_before);
     for (i, word) in words.iter().enumerate() {
-        if roles[i] == Role::Content && is_filler(word) && !dotted(i) {
+        if roles[i] == Role::Content && is_filler(word) && !dotted(i) && !tokens[i].called {
             roles[i] = Role::Filler;
         }
     }
@@ -173,14 +176,16 @@ pub fn roles(tokens: &[Typed]) -> Vec<Role> {
 /// The question templates of a query, as (start, length): the set of
 /// non-overlapping phrases that covers the most words (`and when to avoid`
 /// is `and` + `when to avoid`, not `and when` + `to avoid`). A template never
-/// takes in a quoted word.
+/// takes in a quoted word or a call (`all()`).
 fn template_runs(tokens: &[Typed]) -> Vec<(usize, usize)> {
     let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
     let n = words.len();
     // phrases starting at each position, their lengths
     let starts: Vec<Vec<usize>> = (0..n)
         .map(|i| {
-            let quoted = (i..n).find(|&k| tokens[k].quoted).unwrap_or(n);
+            let quoted = (i..n)
+                .find(|&k| tokens[k].quoted || tokens[k].called)
+                .unwrap_or(n);
             phrases_at(compiled::TEMPLATES, &words[i..quoted])
         })
         .collect();
@@ -392,6 +397,7 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
                     .find(|&&(end, _)| start < end)
                     .is_some_and(|&(_, code)| code)
             },
+            called: after.starts_with("()"),
         });
         gap.clear();
         rest = after;
@@ -514,6 +520,16 @@ mod tests {
         assert_eq!(content, ["advantages", "generators"]);
         let (content, _) = analyse("How do decorators work in Python?");
         assert_eq!(content, ["decorators"]);
+    }
+
+    #[test]
+    fn a_call_names_a_function_whatever_the_word() {
+        let (content, sides) = analyse("What is the difference between any() and all()?");
+        assert_eq!(content, ["any", "all"]);
+        assert_eq!(sides, [["any"], ["all"]]);
+        // said as English, the same words are wording
+        let (content, _) = analyse("Explain all the file processing modes");
+        assert_eq!(content, ["file", "processing", "modes"]);
     }
 
     #[test]
