@@ -387,3 +387,30 @@ fn a_question_about_a_quality_of_the_language_finds_the_language() {
     ]);
     assert_eq!(json(&o)[0]["title"], "Advantages of generators");
 }
+
+#[test]
+fn a_code_name_is_found_as_written_and_explained_in_words() {
+    let env = TestEnv::new();
+    let dir = env.guide(
+        "mine",
+        "objects.md",
+        "# New features of version two\n\nFaster startup and a new parser.\n\n\
+         # Object creation\n\nThe `__new__` method makes the instance; `__init__` then \
+         fills it in.\n\n# Running scripts\n\n```python\nif __name__ == '__main__':\n    \
+         main()\n```\n",
+    );
+    let guides = dir.to_str().unwrap();
+    let ask = |q: &str| env.run(&["--guides", guides, "--guide", "objects", "--json", q]);
+    // `__new__` is not the English word "new"
+    let o = ask("What is __new__?");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)[0]["title"], "Object creation");
+    // a line of code that uses names does not say why it is written
+    let o = ask("Why do we write if __name__ == '__main__'?");
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(stderr(&o).contains("__main__"), "{}", stderr(&o));
+    // looked up by name, the example is what the guides have
+    let o = ask("__main__");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)[0]["title"], "Running scripts");
+}

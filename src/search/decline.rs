@@ -86,16 +86,17 @@ pub fn compared(q: &QueryTerms) -> Vec<Vec<usize>> {
 
 /// How much a hit covers each token, as far as answering goes: a question
 /// asked in words is answered in words, not by an example that merely uses
-/// them (`daemon=True` does not say what a daemon thread is); code typed
-/// as code (`my_list[::-1]`, `def f(items=[])`) and a name looked up may
-/// be found in code.
+/// them (`daemon=True` does not say what a daemon thread is, nor
+/// `if __name__ == '__main__':` why it is written); code typed as code
+/// (`my_list[::-1]`, `def f(items=[])`), an operator and a name looked up
+/// may be found in code.
 fn covered(q: &QueryTerms, c: &Coverage) -> Vec<f32> {
     (0..c.any.len())
         .map(|i| {
             let word = !q.in_code.get(i).copied().unwrap_or(false)
                 && q.tokens
                     .get(i)
-                    .is_some_and(|t| t.chars().all(char::is_alphabetic));
+                    .is_some_and(|t| t.chars().all(|c| c.is_alphanumeric() || c == '_'));
             if q.question && word {
                 c.said.get(i).copied().unwrap_or(0.0)
             } else {
@@ -163,9 +164,11 @@ mod tests {
         }
     }
 
+    /// A hit that covers `any` in words.
     fn covering(any: &[f32]) -> Coverage {
         Coverage {
             any: any.to_vec(),
+            said: any.to_vec(),
             ..Coverage::default()
         }
     }
@@ -312,9 +315,11 @@ mod tests {
         q.question = true;
         q.in_code = vec![true, false];
         assert_eq!(uncovered(&q, std::slice::from_ref(&hit)), None);
+        // a name asked about in words is no different: "what is
+        // __slots__" is not answered by `__slots__ = ['x']`
         q.in_code = vec![];
-        q.tokens[0] = "my_list".into();
-        assert_eq!(uncovered(&q, &[hit]), None);
+        q.tokens[0] = "__slots__".into();
+        assert_eq!(uncovered(&q, &[hit]), Some(vec![0]));
     }
 
     #[test]

@@ -407,6 +407,11 @@ impl Library {
             own: vec![word_weight; stems.len()],
             used: found.iter().map(|(_, used)| *used).collect(),
             in_code: plan.in_code.clone(),
+            code_name: plan
+                .words
+                .iter()
+                .map(|w| plan.code.contains(w) && w.chars().any(char::is_alphabetic))
+                .collect(),
             stems,
             weights,
             alternatives: alternatives.into_iter().map(|(a, _)| a).collect(),

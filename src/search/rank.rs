@@ -29,6 +29,10 @@ pub struct QueryTerms {
     /// Whether each token was written as code (`f(items=[])`): an example
     /// that holds it answers for it.
     pub in_code: Vec<bool>,
+    /// Whether each token is a code-shaped name (`__new__`, `my_list`):
+    /// found only where a document holds it as written, as its stems are
+    /// English words (`new`).
+    pub code_name: Vec<bool>,
     /// Other ways to say some of the tokens.
     pub alternatives: Vec<AltTerms>,
     /// The sides of a comparison, as token indices.
@@ -243,6 +247,9 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
         }
     };
     for (i, (own_stems, token)) in q.stems.iter().zip(&q.tokens).enumerate() {
+        if q.code_name.get(i).copied().unwrap_or(false) && !f.code.contains(token) {
+            continue;
+        }
         let own = q.own.get(i).copied().unwrap_or(1.0);
         let joined: Vec<String>;
         let stems = match q.hyphenated.iter().find(|run| run.contains(&i)) {

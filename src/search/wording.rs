@@ -46,10 +46,11 @@ pub struct Typed {
 }
 
 /// Whether a stretch of a query without spaces is written as code: it
-/// holds `_`, `=`, `[` or `{`. A bare call (`sorted()`) is a way to name a
-/// function in prose, and is answered in words.
+/// holds `=`, `[` or `{`. A name (`__slots__`, `my_list`) is not code by
+/// itself, and a bare call (`sorted()`) is a way to name a function in
+/// prose: asked about, both are explained in words.
 fn looks_like_code(chunk: &str) -> bool {
-    chunk.contains(['_', '=', '[', '{'])
+    chunk.contains(['=', '[', '{'])
 }
 
 /// Whether a lowercase word says nothing by itself.
