@@ -107,20 +107,27 @@ fn covered(q: &QueryTerms, c: &Coverage) -> Vec<f32> {
 }
 
 /// Whether a hit covers enough of a query to answer it. A comparison is
-/// answered where the guides compare: by a hit whose title names each of
-/// its sides ("List vs Tuple"), not by one that merely names both in
-/// passing ("adding elements (append, extend)"), which is what the guides
-/// have of most comparisons they do not make. One of three or more things
-/// (`django, pyramid and flask`) is answered by a hit that names at least
-/// two of them, judged on what it covers: the sides the guides leave out
-/// are said to be uncovered, not a reason to say nothing.
+/// answered where the guides compare: by a hit whose title names one of
+/// its sides and that covers the others in its title or a passage ("List
+/// vs Tuple"; "Exception Hierarchy" for Exception and BaseException), not
+/// by one that merely names them in passing ("adding elements (append,
+/// extend)" under a title about memory), which is what the guides have of
+/// most comparisons they do not make. One of three or more things
+/// (`django, pyramid and flask`) is answered by a hit that covers at
+/// least two of them, judged on what it covers: the sides the guides
+/// leave out are said to be uncovered, not a reason to say nothing.
 fn answers(q: &QueryTerms, c: &Coverage) -> bool {
     let covered = covered(q, c);
-    let side_covered = |side: &Vec<usize>| {
+    let side_in = |side: &Vec<usize>, place: &[f32]| {
         let total: f32 = side.iter().map(|&i| q.weights[i]).sum();
-        let found: f32 = side.iter().map(|&i| q.weights[i] * c.title[i]).sum();
+        let found: f32 = side
+            .iter()
+            .map(|&i| q.weights[i] * place.get(i).copied().unwrap_or(0.0))
+            .sum();
         total <= 0.0 || found / total >= WORD_COVERED
     };
+    let titled = q.sides.iter().any(|s| side_in(s, &c.title));
+    let side_covered = |side: &Vec<usize>| titled && side_in(side, &c.about);
     let uncovered: Vec<&Vec<usize>> = q.sides.iter().filter(|s| !side_covered(s)).collect();
     let enough_sides = match q.sides.len() {
         0 => true,
@@ -211,6 +218,7 @@ mod tests {
     fn titled(any: &[f32], title: &[f32]) -> Coverage {
         Coverage {
             title: title.to_vec(),
+            about: title.to_vec(),
             ..covering(any)
         }
     }
@@ -252,6 +260,12 @@ mod tests {
         // "append() and extend()": a section that lists both in passing
         let mut q = terms(&[2.0, 2.0]);
         q.sides = vec![vec![0], vec![1]];
+        // a section about one of them that explains the other
+        let about_one = Coverage {
+            about: vec![1.0, 1.0],
+            ..titled(&[1.0, 1.0], &[1.0, 0.0])
+        };
+        assert_eq!(uncovered(&q, &[about_one]), None);
         let in_passing = titled(&[1.0, 1.0], &[0.0, 0.0]);
         assert_eq!(
             uncovered(&q, std::slice::from_ref(&in_passing)),
