@@ -107,9 +107,11 @@ fn covered(q: &QueryTerms, c: &Coverage) -> Vec<f32> {
 }
 
 /// Whether a hit covers enough of a query to answer it. A comparison is
-/// answered where the guides compare: by a hit whose title names one of
-/// its sides and that covers the others in its title or a passage ("List
-/// vs Tuple"; "Exception Hierarchy" for Exception and BaseException), not
+/// answered where the guides compare: by a hit whose title (or a heading
+/// above it) names one of its sides and that covers the others in its
+/// title or a passage ("List vs Tuple"; "Exception Hierarchy" for
+/// Exception and BaseException; "Performance Comparison" under "EAFP vs
+/// LBYL"), not
 /// by one that merely names them in passing ("adding elements (append,
 /// extend)" under a title about memory), which is what the guides have of
 /// most comparisons they do not make. One of three or more things
@@ -126,7 +128,10 @@ fn answers(q: &QueryTerms, c: &Coverage) -> bool {
             .sum();
         total <= 0.0 || found / total >= WORD_COVERED
     };
-    let titled = q.sides.iter().any(|s| side_in(s, &c.title));
+    let headed: Vec<f32> = (0..c.title.len())
+        .map(|i| c.title[i].max(c.path.get(i).copied().unwrap_or(0.0)))
+        .collect();
+    let titled = q.sides.iter().any(|s| side_in(s, &headed));
     let side_covered = |side: &Vec<usize>| titled && side_in(side, &c.about);
     let uncovered: Vec<&Vec<usize>> = q.sides.iter().filter(|s| !side_covered(s)).collect();
     let enough_sides = match q.sides.len() {
@@ -266,6 +271,13 @@ mod tests {
             ..titled(&[1.0, 1.0], &[1.0, 0.0])
         };
         assert_eq!(uncovered(&q, &[about_one]), None);
+        // or a section under a heading that names them
+        let under = Coverage {
+            path: vec![1.0, 1.0],
+            about: vec![0.5, 0.5],
+            ..titled(&[1.0, 1.0], &[0.0, 0.0])
+        };
+        assert_eq!(uncovered(&q, &[under]), None);
         let in_passing = titled(&[1.0, 1.0], &[0.0, 0.0]);
         assert_eq!(
             uncovered(&q, std::slice::from_ref(&in_passing)),

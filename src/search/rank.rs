@@ -161,6 +161,9 @@ pub struct Coverage {
     /// Per token, how much the title covers it (1 by the token itself,
     /// less through an alternative).
     pub title: Vec<f32>,
+    /// Per token, how much the heading path covers it (the headings above
+    /// the document).
+    pub path: Vec<f32>,
     /// Per token, how much the best passage of the prose covers it.
     pub passage: Vec<f32>,
     /// Per token, 1 when it is found next to the query word before or after
@@ -346,6 +349,7 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
     let any = (0..n).map(|i| said[i].max(code[i] * CODE_CREDIT)).collect();
     Coverage {
         title,
+        path,
         passage,
         phrase,
         about,
