@@ -134,8 +134,8 @@ fn listed_queries_meet_the_bar() {
 fn real_questions_meet_the_bar() {
     let (_dir, library) = library();
     let (hit1, mrr) = evaluate(&library, "tests/data/real-questions.tsv");
-    assert!(hit1 >= 0.74, "hit@1 {hit1:.3} < 0.74");
-    assert!(mrr >= 0.81, "MRR@10 {mrr:.3} < 0.81");
+    assert!(hit1 >= 0.76, "hit@1 {hit1:.3} < 0.76");
+    assert!(mrr >= 0.83, "MRR@10 {mrr:.3} < 0.83");
 }
 
 /// Real interview questions the guides do not answer
@@ -145,7 +145,7 @@ fn real_questions_meet_the_bar() {
 fn uncovered_questions_are_declined() {
     let (_dir, library) = library();
     let share = declined_share(&library, "tests/data/uncovered.tsv");
-    assert!(share >= 0.62, "declined {share:.3} < 0.62");
+    assert!(share >= 0.65, "declined {share:.3} < 0.65");
 }
 
 /// Real questions written down and judged by reading the guides, without
@@ -155,10 +155,23 @@ fn uncovered_questions_are_declined() {
 fn blind_questions_meet_the_bar() {
     let (_dir, library) = library();
     let (hit1, mrr) = evaluate(&library, "tests/data/blind-real.tsv");
-    assert!(hit1 >= 0.71, "hit@1 {hit1:.3} < 0.71");
-    assert!(mrr >= 0.80, "MRR@10 {mrr:.3} < 0.80");
+    assert!(hit1 >= 0.79, "hit@1 {hit1:.3} < 0.79");
+    assert!(mrr >= 0.87, "MRR@10 {mrr:.3} < 0.87");
     let share = declined_share(&library, "tests/data/blind-uncovered.tsv");
-    assert!(share >= 0.56, "declined {share:.3} < 0.56");
+    assert!(share >= 0.84, "declined {share:.3} < 0.84");
+}
+
+/// A second blind set (tests/data/blind2-*.tsv), written by another judge
+/// from other question lists, after the first had been looked at; scored
+/// once on the build it came to, then kept as a regression check.
+#[test]
+fn second_blind_questions_meet_the_bar() {
+    let (_dir, library) = library();
+    let (hit1, mrr) = evaluate(&library, "tests/data/blind2-real.tsv");
+    assert!(hit1 >= 0.65, "hit@1 {hit1:.3} < 0.65");
+    assert!(mrr >= 0.74, "MRR@10 {mrr:.3} < 0.74");
+    let share = declined_share(&library, "tests/data/blind2-uncovered.tsv");
+    assert!(share >= 0.76, "declined {share:.3} < 0.76");
 }
 
 /// The share of a set of uncovered questions that pyq declines.
