@@ -349,7 +349,7 @@ impl Library {
         } else {
             (1.0, 1.0)
         };
-        let content = |i: usize| weights[i] > 0.0 || plan.alone;
+        let content = |i: usize| weights[i] > 0.0 || (plan.alone && plan.roles[i] == Role::Content);
         let mut request = Request::default();
         for (_, token_stems) in stems.iter().enumerate().filter(|(i, _)| content(*i)) {
             for s in token_stems {

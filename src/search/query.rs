@@ -91,10 +91,12 @@ impl Synonyms {
 
     /// The alternatives for a query's tokens: the other members of every
     /// group a member of which appears in it, and the expansions of a query
-    /// that is a single `alone` word.
-    fn alternatives(&self, tokens: &[String]) -> (Vec<Alternative>, bool) {
+    /// whose words asked about (`content`, indices of `tokens`) are a single
+    /// `alone` word (`in`; "what is python").
+    fn alternatives(&self, tokens: &[String], content: &[usize]) -> (Vec<Alternative>, bool) {
         let mut out: Vec<Alternative> = Vec::new();
-        let alone = self.alone.iter().any(|(key, _)| key.as_slice() == tokens);
+        let asked: Vec<String> = content.iter().map(|&i| tokens[i].clone()).collect();
+        let alone = self.alone.iter().any(|(key, _)| *key == asked);
         let mut add = |phrase: &Phrase, covers: &[usize]| {
             if !phrase_positions(tokens, phrase).is_empty() {
                 return;
@@ -115,9 +117,8 @@ impl Synonyms {
             }
         };
         for (key, expansions) in &self.alone {
-            if key.as_slice() == tokens {
-                let all: Vec<usize> = (0..tokens.len()).collect();
-                expansions.iter().for_each(|e| add(e, &all));
+            if *key == asked {
+                expansions.iter().for_each(|e| add(e, content));
             }
         }
         for group in &self.groups {
@@ -329,9 +330,19 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
         }
     }
     let words: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
-    (plan.alternatives, plan.alone) = synonyms.alternatives(&words);
-    plan.alternatives.extend(compounds(&words, vocab));
     plan.roles = wording::roles(&tokens);
+    // a query of nothing but wording asks about its words that could be
+    // content ("what is python", "what is in"); a keyword named as such
+    // ("the with statement") is content by itself
+    let asked: Vec<usize> = if wording::all_wording(&tokens) {
+        (0..words.len())
+            .filter(|&i| plan.roles[i] == Role::Content)
+            .collect()
+    } else {
+        (0..words.len()).collect()
+    };
+    (plan.alternatives, plan.alone) = synonyms.alternatives(&words, &asked);
+    plan.alternatives.extend(compounds(&words, vocab));
     plan.sides = wording::sides(&tokens, &plan.roles);
     plan.hyphenated = wording::hyphenated(&tokens);
     plan.alternatives.extend(related_words(
@@ -690,6 +701,11 @@ mod tests {
         let membership = |p: &Plan| p.alternatives.iter().any(|a| a.phrase == ["membership"]);
         assert!(membership(&plan("in", &vocab(), &synonyms())));
         assert!(plan("in", &vocab(), &synonyms()).alone);
+        // worded as a question, the word is still asked about alone
+        assert!(membership(&plan("what is in", &vocab(), &synonyms())));
+        assert!(plan("what is in?", &vocab(), &synonyms()).alone);
+        // but not a keyword named as one, which says what it asks
+        assert!(!plan("the 'in' operator", &vocab(), &synonyms()).alone);
         assert!(!membership(&plan(
             "strings in python",
             &vocab(),

@@ -91,13 +91,11 @@ fn longest_phrase(table: &[&[&str]], tokens: &[impl AsRef<str>]) -> usize {
     phrases_at(table, tokens).into_iter().max().unwrap_or(0)
 }
 
-/// The role of each token. Question templates are found first (longest
-/// phrase wins), then filler words; a Python keyword that is also English
-/// (`with`, `is`, `for`) is content when quoted or followed by a noun such
-/// as `statement` or `operator`. A query with no content word keeps its
-/// filler words as content (`what is python`), and a query of nothing but
-/// templates keeps everything (`what is`).
-pub fn roles(tokens: &[Typed]) -> Vec<Role> {
+/// The role of each token as the query frames it. Question templates are
+/// found first (longest phrase wins), then filler words; a Python keyword
+/// that is also English (`with`, `is`, `for`) is content when quoted or
+/// followed by a noun such as `statement` or `operator`.
+fn framed(tokens: &[Typed]) -> Vec<Role> {
     let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
     let mut roles = vec![Role::Content; words.len()];
     for (start, len) in template_runs(tokens) {
@@ -154,6 +152,21 @@ pub fn roles(tokens: &[Typed]) -> Vec<Role> {
             }
         }
     }
+    roles
+}
+
+/// Whether a query is nothing but wording ("what is python", "what is
+/// in"): then its words are what it asks about.
+pub fn all_wording(tokens: &[Typed]) -> bool {
+    !framed(tokens).contains(&Role::Content)
+}
+
+/// What each token of a query does: as the query frames it, except that a
+/// query with no content word keeps its filler words as content (`what is
+/// python`), and a query of nothing but templates keeps everything (`what
+/// is`).
+pub fn roles(tokens: &[Typed]) -> Vec<Role> {
+    let mut roles = framed(tokens);
     if !roles.contains(&Role::Content) {
         let filler_as_content = roles
             .iter()
@@ -168,7 +181,7 @@ pub fn roles(tokens: &[Typed]) -> Vec<Role> {
         roles = if filler_as_content.contains(&Role::Content) {
             filler_as_content
         } else {
-            vec![Role::Content; words.len()]
+            vec![Role::Content; tokens.len()]
         };
     }
     roles
