@@ -170,6 +170,7 @@ fn wording(path: &Path) -> String {
         ("CONSTRUCTS", "constructs", true),
         ("ASPECTS", "aspects", false),
         ("LANGUAGE", "language", false),
+        ("CALL_NOUNS", "call_nouns", false),
     ] {
         if phrase {
             writeln!(out, "pub static {name}: &[&[&str]] = {};", phrases(key)).unwrap();

@@ -122,6 +122,15 @@ fn framed(tokens: &[Typed]) -> Vec<Role> {
             }
         }
     }
+    // `the super() function`, `split() and join() methods`: the noun only
+    // says what the names written as calls are
+    for i in 1..words.len() {
+        let call_before =
+            tokens[i - 1].called || (i >= 2 && tokens[i - 2].called && words[i - 1] == "and");
+        if call_before && compiled::CALL_NOUNS.binary_search(&words[i]).is_ok() {
+            roles[i] = Role::Filler;
+        }
+    }
     // a construct of keywords is what is asked about (`yield from`)
     for i in 0..words.len() {
         for len in phrases_at(compiled::CONSTRUCTS, &words[i..]) {
@@ -537,6 +546,17 @@ mod tests {
     }
 
     #[test]
+    fn the_noun_after_a_call_only_says_what_it_is() {
+        let (content, _) = analyse("What is the purpose of the super() function?");
+        assert_eq!(content, ["super"]);
+        let (content, _) = analyse("Explain split() and join() methods");
+        assert_eq!(content, ["split", "join"]);
+        // said of no call, the noun is what is asked about
+        let (content, _) = analyse("What is a lambda function?");
+        assert_eq!(content, ["lambda", "function"]);
+    }
+
+    #[test]
     fn a_call_names_a_function_whatever_the_word() {
         let (content, sides) = analyse("What is the difference between any() and all()?");
         assert_eq!(content, ["any", "all"]);
@@ -567,7 +587,7 @@ mod tests {
         assert_eq!(sides, [["map"], ["reduce"], ["filter"]]);
         // a call's parentheses and a dotted name's dots separate nothing
         let (_, sides) = analyse("Differentiate between append() and extend() methods.");
-        assert_eq!(sides, [vec!["append"], vec!["extend", "methods"]]);
+        assert_eq!(sides, [["append"], ["extend"]]);
         let (_, sides) = analyse("What's the difference between sys.exit() and os._exit()?");
         assert_eq!(sides, [vec!["sys", "exit"], vec!["os", "_exit"]]);
         // and a dotted name's parts are never wording (`re` of "we're")
