@@ -232,6 +232,26 @@ fn no_line_runs_over_the_screen_edge() {
                 term.text()
             );
         }
+        // the closest titles of a declined question, cut to the screen
+        let query = "difference between append() and extend()";
+        let mut term = Terminal::spawn(&env, &["--no-pager", query], 200, cols);
+        assert_eq!(term.exit_code(), 1);
+        assert_eq!(
+            term.wrapped_lines(),
+            Vec::<String>::new(),
+            "{query} at {cols} columns:\n{}",
+            term.text()
+        );
+        let closest: Vec<String> = term
+            .text()
+            .lines()
+            .filter(|l| l.starts_with("  closest: "))
+            .map(String::from)
+            .collect();
+        assert!(!closest.is_empty(), "{}", term.text());
+        let mut unique = closest.clone();
+        unique.dedup();
+        assert_eq!(unique, closest, "each title once");
     }
 }
 

@@ -207,6 +207,28 @@ pub fn one_line(s: &str) -> String {
         .collect()
 }
 
+/// [`one_line`], cut with `…` to at most `columns` columns of a terminal.
+pub fn one_line_within(s: &str, columns: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let line = one_line(s);
+    if unicode_width::UnicodeWidthStr::width(line.as_str()) <= columns {
+        return line;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in line.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > columns {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
+}
+
 /// Rows of `pyq --topics`: name, description, documents.
 pub struct TopicRow {
     pub name: String,
@@ -246,4 +268,21 @@ pub fn topics(
     }
     writeln!(out)?;
     writeln!(out, "  {:<name_width$}  {total:>5}", "total")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_is_cut_to_its_columns() {
+        assert_eq!(one_line_within("Lists", 20), "Lists");
+        assert_eq!(
+            one_line_within("why list takes more memory than tuple", 16),
+            "why list takes…"
+        );
+        // wide characters count twice
+        assert_eq!(one_line_within("🐍🐍🐍🐍", 5), "🐍🐍…");
+        assert_eq!(one_line_within("a\tb", 10), "a b");
+    }
 }

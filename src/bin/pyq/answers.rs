@@ -131,8 +131,15 @@ fn not_covered(
         writeln!(err, "pyq: the guides don't cover {}", words.join(", "))?;
     }
     if config.stderr_terminal && config.format == OutputFormat::Rendered {
+        const LABEL: &str = "  closest: ";
+        let mut shown: Vec<&String> = Vec::new();
         for title in &declined.closest {
-            writeln!(err, "  closest: {}", render::one_line(title))?;
+            // the same question in two guides is one thing to try
+            if !shown.contains(&title) {
+                shown.push(title);
+                let room = config.width.saturating_sub(LABEL.len()).max(20);
+                writeln!(err, "{LABEL}{}", render::one_line_within(title, room))?;
+            }
         }
     }
     Ok(Outcome::NothingFound)
