@@ -21,9 +21,8 @@ const ANSWERED_SHARE: f32 = 0.6;
 /// A hit whose title names nothing of a question is about something else
 /// and meets the question's words on the way ("Lists" for "remove
 /// duplicates but keep the order"): it answers only when it covers this
-/// much. On
-/// the judged real questions, answers whose titles name nothing of the
-/// question cover three quarters of it or more.
+/// much. On the judged real questions, answers whose titles name nothing
+/// of the question cover three quarters of it or more.
 const UNTITLED_SHARE: f32 = 0.7;
 /// A word counts as covered by a hit from this much coverage on (its own
 /// passage, title or path; not merely code or a scattered mention).
@@ -110,11 +109,10 @@ fn covered(q: &QueryTerms, c: &Coverage) -> Vec<f32> {
 /// answered where the guides compare: by a hit whose title (or a heading
 /// above it) names one of its sides and that covers the others in its
 /// title or a passage ("List vs Tuple"; "Exception Hierarchy" for
-/// Exception and BaseException; "Performance Comparison" under "EAFP vs
-/// LBYL"), not
-/// by one that merely names them in passing ("adding elements (append,
-/// extend)" under a title about memory), which is what the guides have of
-/// most comparisons they do not make. One of three or more things
+/// Exception and BaseException; "Summary of Differences" under the
+/// question that compares), not by one that merely names them in passing
+/// ("adding elements (append, extend)" under a title about memory), which
+/// is what the guides have of most comparisons they do not make. One of three or more things
 /// (`django, pyramid and flask`) is answered by a hit that covers at
 /// least two of them, judged on what it covers: the sides the guides
 /// leave out are said to be uncovered, not a reason to say nothing.
@@ -131,8 +129,8 @@ fn answers(q: &QueryTerms, c: &Coverage) -> bool {
     let headed: Vec<f32> = (0..c.title.len())
         .map(|i| c.title[i].max(c.path.get(i).copied().unwrap_or(0.0)))
         .collect();
-    let titled = q.sides.iter().any(|s| side_in(s, &headed));
-    let side_covered = |side: &Vec<usize>| titled && side_in(side, &c.about);
+    let a_side_headed = q.sides.iter().any(|s| side_in(s, &headed));
+    let side_covered = |side: &Vec<usize>| a_side_headed && side_in(side, &c.about);
     let uncovered: Vec<&Vec<usize>> = q.sides.iter().filter(|s| !side_covered(s)).collect();
     let enough_sides = match q.sides.len() {
         0 => true,

@@ -141,14 +141,12 @@ fn matched_words(body: &str, stems: &HashSet<String>) -> HashSet<String> {
 /// The stems of a title's content words (its question wording and its
 /// numbering, as in `29. Docstrings`, left out), from the title cut into
 /// tokens.
-fn content_stems(mut tokens: Vec<wording::Typed>, stemmer: &mut Stemmer) -> Vec<String> {
-    if tokens
+fn content_stems(tokens: &[wording::Typed], stemmer: &mut Stemmer) -> Vec<String> {
+    let numbered = tokens
         .first()
-        .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()))
-    {
-        tokens.remove(0);
-    }
-    let roles = wording::roles(&tokens);
+        .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()));
+    let tokens = &tokens[usize::from(numbered)..];
+    let roles = wording::roles(tokens);
     tokens
         .iter()
         .zip(roles)
@@ -480,14 +478,13 @@ fn explain(plan: &Plan, terms: &QueryTerms, ranked: &[(Scored, Facts, &Candidate
 /// What ranking knows of a candidate.
 fn facts(c: &Candidate, request: &Request, stemmer: &mut Stemmer) -> Facts {
     let tokens = wording::typed_tokens(&c.title);
-    let title_words = tokens.iter().map(|t| t.text.clone()).collect();
     Facts {
         score: c.score,
         title_stems: stemmer.stems(&c.title),
         title_kind: question_kind(&tokens),
-        title_content: content_stems(tokens, stemmer),
+        title_content: content_stems(&tokens, stemmer),
         title_code: code_tokens(&c.title),
-        title_words,
+        title_words: tokens.into_iter().map(|t| t.text).collect(),
         body_len: c.body_len,
         prose_len: c.prose_len,
         subsections: c.subsections,
@@ -558,7 +555,7 @@ mod tests {
     #[test]
     fn title_content_leaves_wording_out() {
         let mut s = Stemmer::default();
-        let mut content = |title: &str| content_stems(wording::typed_tokens(title), &mut s);
+        let mut content = |title: &str| content_stems(&wording::typed_tokens(title), &mut s);
         assert_eq!(content("What is a decorator?"), ["decor"]);
         assert_eq!(content("29. Docstrings"), ["docstr"]);
         assert_eq!(
