@@ -172,6 +172,52 @@ fn a_title_that_answers_beats_a_chapter_that_mentions() {
 }
 
 #[test]
+fn a_chapter_named_by_the_query_counts_what_its_subsections_explain() {
+    let env = TestEnv::new();
+    let prose = |topic: &str| {
+        format!(
+            "{topic} is what these animals do most of the day. They {topic} to find food, \
+             to keep safe from heat and from hunting birds, and to raise their young away \
+             from the open ground. Each kind has its own way of it, shaped by the soil, the \
+             grass and the seasons of the place it lives in, and young animals learn it by \
+             watching the old ones. Keepers who know this give them room for it, as an \
+             animal kept from it grows restless and ill.\n\n"
+        )
+    };
+    let dir = env.guide(
+        "mine",
+        "zoo.md",
+        &format!(
+            "# Digging\n\n## Soil\n\n```python\ndig(soil, depth=3)\n```\n\n\
+             ## Tunnels\n\n```python\ntunnel(start, end)\n```\n\n\
+             # Digging and tunnelling wombats\n\n{}\
+             # Grazing\n\n## What grazers eat\n\n{}## When grazers rest\n\n{}\
+             # Grazing kangaroos\n\n{}",
+            prose("digging"),
+            prose("grazing"),
+            prose("grazing"),
+            prose("grazing")
+        ),
+    );
+    let first = |query: &str| {
+        let o = env.run(&[
+            "--guides",
+            dir.to_str().unwrap(),
+            "--guide",
+            "zoo",
+            "--json",
+            query,
+        ]);
+        assert_eq!(code(&o), 0, "{query}: {}", stderr(&o));
+        json(&o)[0]["title"].as_str().unwrap().to_string()
+    };
+    // a chapter of code blocks shows, it does not explain
+    assert_eq!(first("what is digging?"), "Digging and tunnelling wombats");
+    // a chapter whose subsections explain is the answer its title names
+    assert_eq!(first("what is grazing?"), "Grazing");
+}
+
+#[test]
 fn answers_to_the_same_question_from_other_guides_are_grouped() {
     let env = TestEnv::new();
     let o = env.run(&["gil"]);

@@ -18,7 +18,7 @@ use crate::text::body_parts;
 
 /// Bumped whenever the schema, the analyzer or the way guides are cut into
 /// documents changes meaning; an index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// Name under which the analyzer is registered with tantivy.
 const ANALYZER: &str = "pyq";
@@ -175,7 +175,13 @@ impl Fields {
         d.add_text(self.code, code_tokens(&code).join(" "));
         d.add_bool(self.subsections, doc.body_is_subsections);
         d.add_u64(self.body_len, doc.body.trim().len() as u64);
-        d.add_u64(self.prose_len, parts.prose_bytes as u64);
+        // a chapter shown through its subsections explains what they do
+        let prose_bytes = if doc.body_is_subsections {
+            body_parts(&doc.body).prose_bytes
+        } else {
+            parts.prose_bytes
+        };
+        d.add_u64(self.prose_len, prose_bytes as u64);
         d.add_facet(self.topic, topic_facet(&doc.topic));
         d.add_facet(self.difficulty, level_facet(doc.difficulty));
         d
