@@ -218,6 +218,35 @@ fn a_chapter_named_by_the_query_counts_what_its_subsections_explain() {
 }
 
 #[test]
+fn a_word_as_typed_beats_the_same_letters_split_in_two() {
+    let env = TestEnv::new();
+    let dir = env.guide(
+        "mine",
+        "zoo.md",
+        "# Burrows\n\nA burrow is dug by one animal and often taken over by another. \
+         A dug burrow may be a long burrow with one room, and an old burrow has many \
+         rooms where a burrow meets another burrow. Rabbits, wombats and badgers all dig \
+         them, each in its own way, and a burrow left empty for a season is soon taken by \
+         foxes, snakes or owls that cannot dig one of their own. Keepers leave old ones \
+         alone.\n\n\
+         # Homes\n\nAnimals live in many places. A longburrow is what keepers call the \
+         shared tunnels of a wombat colony: each wombat digs its own part, and the \
+         colony keeps them open for years, so that the young can move between the rooms \
+         without going above ground at all.\n",
+    );
+    let o = env.run(&[
+        "--guides",
+        dir.to_str().unwrap(),
+        "--guide",
+        "zoo",
+        "--json",
+        "what is a longburrow?",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)[0]["title"], "Homes");
+}
+
+#[test]
 fn answers_to_the_same_question_from_other_guides_are_grouped() {
     let env = TestEnv::new();
     let o = env.run(&["gil"]);
