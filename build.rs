@@ -98,6 +98,10 @@ fn main() {
     let related = related(&root.join("index/related.tsv"));
     let out = out_dir.join("related.rs");
     fs::write(&out, related).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
+
+    let senses = senses(&root.join("index/senses.tsv"));
+    let out = out_dir.join("senses.rs");
+    fs::write(&out, senses).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
 }
 
 /// A list of strings as Rust source: `&["a", "b"]`.
@@ -205,6 +209,38 @@ fn related(path: &Path) -> String {
     out.push_str("pub static RELATED: &[(&str, &[&str])] = &[\n");
     for (word, related) in &rows {
         writeln!(out, "    ({word:?}, {}),", rust_strs(related)).unwrap();
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// Compiles `index/senses.tsv` (word, TAB, number of senses) into a static
+/// table sorted by word.
+fn senses(path: &Path) -> String {
+    let text =
+        fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    let mut rows: Vec<(String, u32)> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let (word, n) = l
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("{}: no tab in {l:?}", path.display()));
+            let n = n
+                .trim()
+                .parse()
+                .unwrap_or_else(|e| panic!("{}: {l:?}: {e}", path.display()));
+            (word.to_string(), n)
+        })
+        .collect();
+    rows.sort();
+    rows.dedup_by(|a, b| a.0 == b.0);
+    let mut out = String::from(
+        "/// `index/senses.tsv`: a word of the guides and its number of senses, sorted by word.\n",
+    );
+    out.push_str("pub static SENSES: &[(&str, u32)] = &[\n");
+    for (word, n) in &rows {
+        writeln!(out, "    ({word:?}, {n}),").unwrap();
     }
     out.push_str("];\n");
     out

@@ -401,6 +401,41 @@ fn a_comparison_the_guides_do_not_make_is_declined() {
 }
 
 #[test]
+fn everyday_words_do_not_decline_a_question_the_guides_answer() {
+    let env = TestEnv::new();
+    let dir = env.guide(
+        "mine",
+        "zoo.md",
+        "# Wombat burrows\n\nWombats dig burrows with strong claws. A burrow keeps a \
+         wombat cool by day and safe from dingoes by night; a colony may share one for \
+         years.\n",
+    );
+    let guides = dir.to_str().unwrap();
+    // "considered", "sure" and "fix" are words of many senses that no
+    // title of the guides holds: how the question is put
+    let o = env.run(&[
+        "--guides",
+        guides,
+        "--guide",
+        "zoo",
+        "--json",
+        "why is a wombat considered sure to fix its burrow?",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)[0]["title"], "Wombat burrows");
+    // a word of few senses the guides do not have still declines
+    let o = env.run(&[
+        "--guides",
+        guides,
+        "--guide",
+        "zoo",
+        "--json",
+        "why is a wombat burrow lined with eucalyptus?",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+}
+
+#[test]
 fn sides_that_share_a_stem_are_told_apart_by_their_words() {
     let env = TestEnv::new();
     let dir = env.guide(

@@ -170,6 +170,13 @@ impl Library {
             .unwrap_or(0)
     }
 
+    /// How many documents have this stem in their title.
+    pub fn stem_title_freq(&self, stem: &str) -> u64 {
+        self.searcher()
+            .doc_freq(&Term::from_field_text(self.fields.title, stem))
+            .unwrap_or(0)
+    }
+
     /// How many documents hold this code token.
     pub fn code_doc_freq(&self, token: &str) -> u64 {
         self.searcher()

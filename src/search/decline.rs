@@ -24,6 +24,12 @@ const ANSWERED_SHARE: f32 = 0.6;
 /// much. On the judged real questions, answers whose titles name nothing
 /// of the question cover three quarters of it or more.
 const UNTITLED_SHARE: f32 = 0.7;
+/// How much an everyday word that no title of the guides holds counts in
+/// the share a hit must cover ("considered a bug" of "why is a mutable
+/// default argument considered a bug"): it says how a question is put
+/// more often than what it is about. At 0.3, 2 more of the uncovered
+/// questions of the judgement sets were answered and 1 more covered one.
+const INCIDENTAL_WEIGHT: f32 = 0.5;
 /// A word counts as covered by a hit from this much coverage on (its own
 /// passage, title or path; not merely code or a scattered mention).
 const WORD_COVERED: f32 = 0.5;
@@ -146,6 +152,11 @@ fn answers(q: &QueryTerms, c: &Coverage) -> bool {
         if uncovered.iter().any(|s| s.contains(&i)) {
             continue;
         }
+        let w = if q.incidental.get(i).copied().unwrap_or(false) {
+            w * INCIDENTAL_WEIGHT
+        } else {
+            *w
+        };
         found += w * covered[i];
         total += w;
     }
@@ -208,6 +219,17 @@ mod tests {
             Some(vec![1, 2, 0])
         );
         assert_eq!(uncovered(&q, &[]), Some(vec![1, 2, 0]));
+    }
+
+    #[test]
+    fn everyday_words_no_title_holds_count_less() {
+        // "why is a mutable default considered a bug": the hit covers
+        // mutable and default, not considered and bug
+        let mut q = terms(&[4.0, 4.0, 4.0, 4.0]);
+        let hit = covering(&[1.0, 1.0, 0.0, 0.0]);
+        assert_eq!(uncovered(&q, std::slice::from_ref(&hit)), Some(vec![2, 3]));
+        q.incidental = vec![false, false, true, true];
+        assert_eq!(uncovered(&q, &[hit]), None);
     }
 
     #[test]

@@ -26,6 +26,10 @@ pub struct QueryTerms {
     /// Whether the guides use each token at all (as written, stemmed or
     /// as a code name); wording counts as used.
     pub used: Vec<bool>,
+    /// Whether each token is an everyday word that no title of the guides
+    /// holds (`sure`, `considered`): in a question it says how the
+    /// question is put more often than what it is about.
+    pub incidental: Vec<bool>,
     /// Whether each token was written as code (`f(items=[])`): an example
     /// that holds it answers for it.
     pub in_code: Vec<bool>,

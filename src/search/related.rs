@@ -1,12 +1,15 @@
-//! General English word relations, from WordNet (`index/related.tsv`,
-//! made by `tools/wordnet/build.py` and compiled into a sorted table by
-//! build.rs): derivational forms (convert → conversion, execute → execution)
-//! and, for words the guides never use, their synonyms. Python's own
-//! vocabulary is in `index/synonyms.toml`, not here. Pure.
+//! General English words, from WordNet: their relations (`index/related.tsv`,
+//! made by `tools/wordnet/build.py`): derivational forms (convert →
+//! conversion, execute → execution) and, for words the guides never use,
+//! their synonyms; and how many senses a word has (`index/senses.tsv`, made
+//! by `tools/wordnet/senses.py`). build.rs compiles both into sorted tables.
+//! Python's own vocabulary is in `index/synonyms.toml`, not here. Pure.
 
 mod compiled {
     // `index/related.tsv`, sorted by word.
     include!(concat!(env!("OUT_DIR"), "/related.rs"));
+    // `index/senses.tsv`, sorted by word.
+    include!(concat!(env!("OUT_DIR"), "/senses.rs"));
 }
 
 /// The base forms a word may be an inflection of, the word first:
@@ -32,6 +35,18 @@ fn base_forms(word: &str) -> Vec<String> {
     add("ing", "e");
     add("er", "");
     add("est", "");
+    add("ly", "");
+    // a doubled final consonant: hitting, stopped
+    for suffix in ["ing", "ed"] {
+        if let Some(stem) = word.strip_suffix(suffix)
+            && stem.len() >= 4
+            && let [.., a, b] = stem.as_bytes()
+            && a == b
+            && !b"aeiou".contains(b)
+        {
+            out.push(stem[..stem.len() - 1].to_string());
+        }
+    }
     out
 }
 
@@ -65,6 +80,23 @@ pub fn related(word: &str) -> Vec<Related> {
     out
 }
 
+/// How many senses WordNet gives `word` (lowercase) in general English,
+/// through the base form that has the most (`results` → result: 7; an
+/// irregular form such as `took` is listed as its base is); 0 for a word it
+/// does not list.
+pub fn senses(word: &str) -> u32 {
+    base_forms(word)
+        .into_iter()
+        .filter_map(|form| {
+            compiled::SENSES
+                .binary_search_by(|(w, _)| (*w).cmp(form.as_str()))
+                .ok()
+                .map(|i| compiled::SENSES[i].1)
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,7 +128,17 @@ mod tests {
     }
 
     #[test]
-    fn the_table_is_sorted() {
+    fn the_tables_are_sorted() {
         assert!(compiled::RELATED.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(compiled::SENSES.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn everyday_words_have_many_senses_and_terms_few() {
+        assert!(senses("results") >= 5);
+        assert!(senses("considered") >= 5);
+        assert!(senses("took") >= 5);
+        assert!(senses("decorator") < 4);
+        assert_eq!(senses("qwertyuiop"), 0);
     }
 }
