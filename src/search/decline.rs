@@ -66,6 +66,14 @@ pub fn uncovered(q: &QueryTerms, best: &[Coverage]) -> Option<Vec<usize>> {
         .filter(|&i| first.as_ref().is_none_or(|c| c[i] < WORD_COVERED))
         .collect();
     missing.sort_by(|&a, &b| q.weights[b].total_cmp(&q.weights[a]).then(a.cmp(&b)));
+    // a word asked twice ("call-by-value or call-by-reference") is named once
+    let mut named: Vec<&str> = Vec::new();
+    missing.retain(|&i| {
+        let word = q.tokens.get(i).map_or("", String::as_str);
+        let first = !named.contains(&word);
+        named.push(word);
+        first
+    });
     Some(missing)
 }
 
@@ -230,6 +238,13 @@ mod tests {
         assert_eq!(uncovered(&q, std::slice::from_ref(&hit)), Some(vec![2, 3]));
         q.incidental = vec![false, false, true, true];
         assert_eq!(uncovered(&q, &[hit]), None);
+    }
+
+    #[test]
+    fn a_word_asked_twice_is_named_once() {
+        let mut q = terms(&[3.0, 2.0, 3.0]);
+        q.tokens = vec!["call".into(), "value".into(), "call".into()];
+        assert_eq!(uncovered(&q, &[]), Some(vec![0, 1]));
     }
 
     #[test]
