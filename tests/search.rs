@@ -436,6 +436,26 @@ fn everyday_words_do_not_decline_a_question_the_guides_answer() {
 }
 
 #[test]
+fn a_question_of_several_sentences_is_answered_by_its_first() {
+    let env = TestEnv::new();
+    let dir = env.guide(
+        "mine",
+        "zoo.md",
+        "# Wombat burrows\n\nWombats dig burrows with strong claws. A burrow keeps a \
+         wombat cool by day and safe from dingoes by night.\n",
+    );
+    let guides = dir.to_str().unwrap();
+    let run = |query: &str| env.run(&["--guides", guides, "--guide", "zoo", "--json", query]);
+    // the follow-up asks for more than the guides say
+    let o = run("What is a wombat burrow? Sketch one for a quokka enclosure.");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)[0]["title"], "Wombat burrows");
+    // asked as one sentence, the same words are not answered
+    let o = run("What is a wombat burrow to sketch for a quokka enclosure?");
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+}
+
+#[test]
 fn sides_that_share_a_stem_are_told_apart_by_their_words() {
     let env = TestEnv::new();
     let dir = env.guide(

@@ -44,26 +44,34 @@ pub fn uncovered(q: &QueryTerms, best: &[Coverage]) -> Option<Vec<usize>> {
     if content.is_empty() {
         return None;
     }
+    // A question of several sentences is answered when its first is: what
+    // it asks there is what it is about, and a follow-up may ask for more
+    // than the guides say ("Write a decorator that prints how long a
+    // function took to run").
+    let first = first_sentence(q);
+    let asked = |i: usize| first.is_none() || q.sentences.get(i).is_none_or(|&s| s == 0);
     // A word the guides never use, and that nothing stands for, is
     // something they cannot be about (`tkinter`, `palindrome`), whatever
-    // else of the query they have; but one of three or more things compared
-    // may be missing.
+    // else of what is asked they have; but one of three or more things
+    // compared may be missing.
     let many_sides = q.sides.len() > 2;
     let foreign: Vec<usize> = content
         .iter()
         .copied()
+        .filter(|&i| asked(i))
         .filter(|&i| !q.used.get(i).copied().unwrap_or(true))
         .filter(|&i| !q.alternatives.iter().any(|a| a.covers.contains(&i)))
         .filter(|&i| !(many_sides && q.sides.iter().any(|s| s.contains(&i))))
         .collect();
     let judged = &best[..best.len().min(HITS_JUDGED)];
-    if foreign.is_empty() && judged.iter().any(|c| answers(q, c)) {
+    let answered = |c: &Coverage| answers(q, c) || first.as_ref().is_some_and(|f| answers(f, c));
+    if foreign.is_empty() && judged.iter().any(answered) {
         return None;
     }
-    let first = judged.first().map(|c| covered(q, c));
+    let best_covered = judged.first().map(|c| covered(q, c));
     let mut missing: Vec<usize> = content
         .into_iter()
-        .filter(|&i| first.as_ref().is_none_or(|c| c[i] < WORD_COVERED))
+        .filter(|&i| best_covered.as_ref().is_none_or(|c| c[i] < WORD_COVERED))
         .collect();
     missing.sort_by(|&a, &b| q.weights[b].total_cmp(&q.weights[a]).then(a.cmp(&b)));
     // a word asked twice ("call-by-value or call-by-reference") is named once
@@ -75,6 +83,26 @@ pub fn uncovered(q: &QueryTerms, best: &[Coverage]) -> Option<Vec<usize>> {
         first
     });
     Some(missing)
+}
+
+/// A question of several sentences as its first sentence asks it, the
+/// follow-ups left out ("What is a metaclass? Give a real use case."):
+/// `None` for a query of one sentence, or whose first says nothing.
+fn first_sentence(q: &QueryTerms) -> Option<QueryTerms> {
+    let later = |i: usize| q.sentences.get(i).copied().unwrap_or(0) > 0;
+    let content = |i: usize| q.weights[i] > 0.0;
+    let several = (0..q.weights.len()).any(|i| later(i) && content(i));
+    let asks = (0..q.weights.len()).any(|i| !later(i) && content(i));
+    if !q.question || !several || !asks {
+        return None;
+    }
+    let mut first = q.clone();
+    for (i, w) in first.weights.iter_mut().enumerate() {
+        if later(i) {
+            *w = 0.0;
+        }
+    }
+    Some(first)
 }
 
 /// The things a comparison compares, as the tokens that name each side:
@@ -245,6 +273,24 @@ mod tests {
         let mut q = terms(&[3.0, 2.0, 3.0]);
         q.tokens = vec!["call".into(), "value".into(), "call".into()];
         assert_eq!(uncovered(&q, &[]), Some(vec![0, 1]));
+    }
+
+    #[test]
+    fn a_question_of_several_sentences_is_answered_by_its_first() {
+        // "What is a metaclass? Give a real use case, with zebras."
+        let mut q = terms(&[4.0, 3.0, 3.0, 6.0]);
+        q.question = true;
+        q.sentences = vec![0, 1, 1, 1];
+        q.used = vec![true, true, true, false];
+        let hit = titled(&[1.0, 0.0, 0.0, 0.0], &[1.0, 0.0, 0.0, 0.0]);
+        assert_eq!(uncovered(&q, std::slice::from_ref(&hit)), None);
+        // asked in one sentence, all of it counts
+        q.sentences = vec![0; 4];
+        assert!(uncovered(&q, std::slice::from_ref(&hit)).is_some());
+        // and a word of the first sentence the guides never use declines
+        q.sentences = vec![0, 0, 1, 1];
+        q.used = vec![true, false, true, true];
+        assert!(uncovered(&q, &[hit]).is_some());
     }
 
     #[test]

@@ -425,6 +425,7 @@ impl Library {
                 })
                 .collect(),
             in_code: plan.in_code.clone(),
+            sentences: plan.sentences.clone(),
             code_name: plan
                 .words
                 .iter()

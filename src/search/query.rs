@@ -227,6 +227,9 @@ pub struct Plan {
     pub code: Vec<String>,
     /// Per word, whether it was written as code (`f(items=[])`).
     pub in_code: Vec<bool>,
+    /// Per word, the sentence of the query it is in, from 0: a question of
+    /// several sentences asks in its first and follows up in the others.
+    pub sentences: Vec<usize>,
     /// Synonyms and expansions.
     pub alternatives: Vec<Alternative>,
     pub corrections: Vec<Correction>,
@@ -294,6 +297,7 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
                 tokens.push(Typed {
                     text: part,
                     break_before: token.break_before && k == 0,
+                    sentence_before: token.sentence_before && k == 0,
                     joined_before: token.joined_before && k == 0,
                     dotted_before: token.dotted_before && k == 0,
                     ..token.clone()
@@ -353,6 +357,13 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
     ));
     plan.alternatives.extend(splits(&words, &plan.roles, vocab));
     plan.in_code = tokens.iter().map(|t| t.in_code).collect();
+    plan.sentences = tokens
+        .iter()
+        .scan(0, |sentence, t| {
+            *sentence += usize::from(t.sentence_before);
+            Some(*sentence)
+        })
+        .collect();
     plan.words = words;
     plan
 }

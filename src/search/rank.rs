@@ -30,6 +30,8 @@ pub struct QueryTerms {
     /// holds (`sure`, `considered`): in a question it says how the
     /// question is put more often than what it is about.
     pub incidental: Vec<bool>,
+    /// The sentence of the query each token is in, from 0.
+    pub sentences: Vec<usize>,
     /// Whether each token was written as code (`f(items=[])`): an example
     /// that holds it answers for it.
     pub in_code: Vec<bool>,

@@ -31,6 +31,11 @@ pub struct Typed {
     /// `X / Y` names one thing twice ("serialization / pickling",
     /// "dunder / magic attribute"), it neither compares nor separates.
     pub break_before: bool,
+    /// A sentence ends before it: `?` or `!`, or a full stop and a space
+    /// (not the stop of `vs.` or `e.g.`). The first sentence of a question
+    /// of several usually asks it, the others follow it up ("What is a
+    /// metaclass? Give a real use case.").
+    pub sentence_before: bool,
     /// A hyphen joins it to the token before (`new-style`, `thread-safe`):
     /// the two are one word, found only together.
     pub joined_before: bool,
@@ -43,6 +48,18 @@ pub struct Typed {
     /// Written as a call, `name()`: it names a function (`all()`,
     /// `any()`), whatever the word says in English.
     pub called: bool,
+}
+
+/// Words whose full stop is an abbreviation's, not a sentence's.
+const ABBREVIATIONS: &[&str] = &["vs", "e", "g", "i", "eg", "ie", "etc", "cf", "approx"];
+
+/// Whether the characters between two tokens end a sentence: a `?` or
+/// `!`, or a full stop followed by a space after a word that is not an
+/// abbreviation.
+fn ends_sentence(between: &str, before: Option<&Typed>) -> bool {
+    let stop = between.contains(". ") || between.contains(".\n") || between.contains(".\t");
+    let abbreviation = before.is_some_and(|t| ABBREVIATIONS.contains(&t.text.as_str()));
+    between.contains(['?', '!']) || (stop && !abbreviation)
 }
 
 /// Whether a stretch of a query without spaces is written as code: it
@@ -264,10 +281,15 @@ pub fn sides(tokens: &[Typed], roles: &[Role]) -> Vec<Vec<usize>> {
         .find(|&(_, n)| n > 0);
     let is_joiner = |i: usize| roles[i] != Role::Content && joins_sides(&words[i]);
     // Groups of content tokens separated by joiners or punctuation, from
-    // `start` on.
+    // `start` to the end of the sentence: the next one asks something else
+    // ("the difference between an iterable and an iterator? How would you
+    // make your own class iterable?").
     let groups = |start: usize| {
         let mut groups: Vec<Vec<usize>> = vec![Vec::new()];
         for i in start..words.len() {
+            if tokens[i].sentence_before && i > start {
+                break;
+            }
             let split = tokens[i].break_before || is_joiner(i);
             if split && groups.last().is_some_and(|g| !g.is_empty()) {
                 groups.push(Vec::new());
@@ -411,6 +433,7 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
                 && between
                     .chars()
                     .any(|c| matches!(c, ',' | ';' | '?' | '!' | '.' | ':' | '(' | ')')),
+            sentence_before: !out.is_empty() && ends_sentence(&between, out.last()),
             joined_before: !out.is_empty() && gap == "-",
             dotted_before: dotted,
             in_code: {
@@ -431,6 +454,23 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_end_at_question_marks_and_full_stops_not_abbreviations() {
+        let starts = |query: &str| -> Vec<String> {
+            typed_tokens(query)
+                .into_iter()
+                .filter(|t| t.sentence_before)
+                .map(|t| t.text)
+                .collect()
+        };
+        assert_eq!(
+            starts("What is a metaclass? Give a real use case. Thanks"),
+            ["give", "thanks"]
+        );
+        assert!(starts("python vs. java, e.g. in sys.path or re.match()").is_empty());
+        assert!(starts("what is 3.14").is_empty());
+    }
 
     fn analyse(query: &str) -> (Vec<String>, Vec<Vec<String>>) {
         let tokens = typed_tokens(query);
@@ -597,6 +637,12 @@ mod tests {
         assert_eq!(sides, [["namespace"], ["scope"]]);
         let (_, sides) = analyse("is vs ==");
         assert_eq!(sides, [["is"], ["=="]]);
+        // the sentence after asks something else
+        let (_, sides) = analyse(
+            "What is the difference between an iterable and an iterator? How would you \
+             make your own class iterable?",
+        );
+        assert_eq!(sides, [["iterable"], ["iterator"]]);
     }
 
     #[test]
