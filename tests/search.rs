@@ -519,6 +519,25 @@ fn a_question_about_a_quality_of_the_language_finds_the_language() {
 }
 
 #[test]
+fn the_language_asked_about_alone_is_answered_by_its_key_features() {
+    let env = TestEnv::new();
+    let dir = env.guide(
+        "mine",
+        "python.md",
+        "# Key features of Python\n\nPython is interpreted and dynamically typed.\n\n\
+         # Pros and cons of Python\n\nPython is easy to read and has many libraries, so \
+         Python code is quick to write; Python is slower than C, and Python's GIL keeps \
+         threads from running Python bytecode in parallel.\n",
+    );
+    let guides = dir.to_str().unwrap();
+    for query in ["What is Python?", "python"] {
+        let o = env.run(&["--guides", guides, "--guide", "python", "--json", query]);
+        assert_eq!(code(&o), 0, "{query}: {}", stderr(&o));
+        assert_eq!(json(&o)[0]["title"], "Key features of Python", "{query}");
+    }
+}
+
+#[test]
 fn a_code_name_is_found_as_written_and_explained_in_words() {
     let env = TestEnv::new();
     let dir = env.guide(
