@@ -50,6 +50,20 @@ fn a_typo_is_corrected_and_the_correction_is_said() {
 }
 
 #[test]
+fn an_english_word_the_guides_relate_to_is_not_taken_for_a_typo() {
+    let env = TestEnv::new();
+    // `decide` is not in the guides; `decode` is one letter away, but
+    // WordNet relates `decide` to `decision`, which they use
+    let o = env.run(&[
+        "-l",
+        "--",
+        "how does python decide which method gets called",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(!stderr(&o).contains("decode"), "{}", stderr(&o));
+}
+
+#[test]
 fn an_exact_match_beats_a_corrected_one() {
     let env = TestEnv::new();
     let dir = env.guide(

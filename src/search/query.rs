@@ -287,6 +287,13 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
             tokens.push(token);
             continue;
         }
+        // an English word that WordNet relates to words of the guides
+        // (`decide`: decision) is not a typo of one they use (`decode`):
+        // it is searched through its relations
+        if related(word).iter().any(|r| vocab.known(r.word)) {
+            tokens.push(token);
+            continue;
+        }
         if let Some(parts) = split_letters_digits(word).filter(|p| p.iter().all(|w| vocab.known(w)))
         {
             plan.corrections.push(Correction {
