@@ -232,6 +232,10 @@ pub struct BodyParts {
     /// The lines of the fenced code blocks (fences excluded), without
     /// their comments.
     pub code: String,
+    /// The lines of prose that say something (see `prose_bytes`) and the
+    /// comments of the code: what the body says of a word, not what it
+    /// only names in a list of names (`- **bisect module**`).
+    pub sentences: String,
     /// Bytes of the lines of prose, outside code blocks, that say
     /// something (at least [`EXPLAINING_WORDS`] words; a list of bare names
     /// explains nothing): how much the body explains in sentences.
@@ -264,6 +268,10 @@ pub fn body_parts(markdown: &str) -> BodyParts {
                 if !comment.is_empty() {
                     parts.words.push_str(comment);
                     parts.words.push('\n');
+                    // an example's comment says what its line does
+                    // (`# Enumerate for index and value`), however short
+                    parts.sentences.push_str(comment);
+                    parts.sentences.push('\n');
                 }
             }
             (None, _) => {
@@ -271,6 +279,8 @@ pub fn body_parts(markdown: &str) -> BodyParts {
                 parts.words.push('\n');
                 if line.split_whitespace().count() >= EXPLAINING_WORDS {
                     parts.prose_bytes += line.trim().len();
+                    parts.sentences.push_str(line);
+                    parts.sentences.push('\n');
                 }
             }
         }
@@ -412,6 +422,7 @@ mod tests {
         );
         assert_eq!(parts.code, "x = zip(a, b)  \n  code\n  ```\n  still code\n");
         assert_eq!(parts.prose_bytes, "Text `zip()` is here.".len());
+        assert_eq!(parts.sentences, "Text `zip()` is here.\npairs\n");
         let parts = body_parts("```\nunclosed");
         assert_eq!(
             (parts.words.as_str(), parts.code.as_str()),

@@ -450,6 +450,31 @@ fn everyday_words_do_not_decline_a_question_the_guides_answer() {
 }
 
 #[test]
+fn a_list_of_names_does_not_answer_a_question_on_one_of_them() {
+    let env = TestEnv::new();
+    let dir = env.guide(
+        "mine",
+        "zoo.md",
+        "# Marsupials\n\nMarsupials carry their young in a pouch after a short pregnancy.\n\n\
+         ## Further animals\n\n- **quokka habitat**\n- **numbat diet**\n\n\
+         ## Wombats\n\nA wombat digs burrows.\n\n```python\ndig(wombat)  # tunnels\n```\n",
+    );
+    let guides = dir.to_str().unwrap();
+    let run = |query: &str| env.run(&["--guides", guides, "--guide", "zoo", "--json", query]);
+    // "Further animals" only names the quokka's habitat
+    let o = run("what is the quokka habitat like?");
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    // a sentence says what it names
+    let o = run("why do marsupials have a pouch?");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)[0]["title"], "Marsupials");
+    // and so does a comment of the code, however short
+    let o = run("what are wombat tunnels?");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)[0]["title"], "Wombats");
+}
+
+#[test]
 fn a_question_of_several_sentences_is_answered_by_its_first() {
     let env = TestEnv::new();
     let dir = env.guide(

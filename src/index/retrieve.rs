@@ -77,6 +77,9 @@ pub struct Request {
 pub struct Places {
     pub path: bool,
     pub code: bool,
+    /// Whether it is in a line of prose that says something, not only in a
+    /// list of names or a code comment.
+    pub sentence: bool,
     /// Positions (in words) in the prose.
     pub prose: Vec<u32>,
 }
@@ -275,6 +278,7 @@ impl Fields {
         let fields = [
             (self.path, IndexRecordOption::Basic),
             (self.code_text, IndexRecordOption::Basic),
+            (self.sentences, IndexRecordOption::Basic),
             (self.text, IndexRecordOption::WithFreqsAndPositions),
         ];
         for (field, record) in fields {
@@ -296,6 +300,8 @@ impl Fields {
                         places.path = true;
                     } else if field == self.code_text {
                         places.code = true;
+                    } else if field == self.sentences {
+                        places.sentence = true;
                     } else {
                         postings.positions(&mut positions);
                         places.prose = positions.clone();

@@ -18,7 +18,7 @@ use crate::text::body_parts;
 
 /// Bumped whenever the schema, the analyzer or the way guides are cut into
 /// documents changes meaning; an index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// Name under which the analyzer is registered with tantivy.
 const ANALYZER: &str = "pyq";
@@ -63,6 +63,9 @@ pub struct Fields {
     /// The code of the body's code blocks, comments left out, stemmed: a
     /// match there says less than one in the words.
     pub code_text: Field,
+    /// The lines of the body's prose that say something and the comments of
+    /// its code, stemmed: a word there is said, not only named in a list.
+    pub sentences: Field,
     /// Every word of title, path and body as written (lowercase, not
     /// stemmed): the vocabulary for typo correction.
     pub words: Field,
@@ -119,6 +122,15 @@ impl Fields {
                         .set_index_option(IndexRecordOption::WithFreqs),
                 ),
             ),
+            // no positions: only whether a word is in a sentence is read
+            sentences: b.add_text_field(
+                "sentences",
+                TextOptions::default().set_indexing_options(
+                    TextFieldIndexing::default()
+                        .set_tokenizer(ANALYZER)
+                        .set_index_option(IndexRecordOption::Basic),
+                ),
+            ),
             words: b.add_text_field(
                 "words",
                 TextOptions::default().set_indexing_options(
@@ -166,6 +178,7 @@ impl Fields {
         let parts = body_parts(doc.searchable_body());
         d.add_text(self.text, &parts.words);
         d.add_text(self.code_text, &parts.code);
+        d.add_text(self.sentences, &parts.sentences);
         d.add_text(self.words, &doc.title);
         for p in &doc.path {
             d.add_text(self.words, p);

@@ -105,6 +105,14 @@ const PATH_CREDIT: f32 = 0.5;
 /// what it covers: a name in an example is shown, not explained, but the
 /// guides do have it (`pyq bandicoot` finds the one example that uses it).
 const CODE_CREDIT: f32 = 0.6;
+/// How much a token counts as said in words when the prose only names it
+/// in a list of names (`- **bisect module**`) and no sentence or code
+/// comment says anything of it: less than a word covered, so that a list
+/// of what a chapter would cover does not answer a question on one of
+/// them. Code comments count as sentences: counted as names, they declined
+/// 6 covered questions of the judgement sets (`# Enumerate for index and
+/// value` answers "what is enumerate() for") for 3 uncovered ones.
+const NAMED_CREDIT: f32 = 0.4;
 /// How much a token found in the prose, but not in the passage that holds
 /// most of the query, counts towards what a document covers.
 const SCATTERED_CREDIT: f32 = 0.5;
@@ -268,6 +276,7 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
     let mut path = vec![0f32; n];
     let mut code = vec![0f32; n];
     let mut prose = vec![0f32; n];
+    let mut sentence = vec![0f32; n];
     // (position, token, factor) of every prose match
     let mut events: Vec<(u32, usize, f32)> = Vec::new();
     let note = |slot: &mut Vec<f32>, i: usize, factor: f32| {
@@ -302,6 +311,9 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
         if f.all_in(stems, |p| p.code) || f.code.contains(token) {
             note(&mut code, i, own);
         }
+        if f.all_in(stems, |p| p.sentence) {
+            note(&mut sentence, i, own);
+        }
         for p in f.run_positions(stems) {
             events.push((p, i, own));
             note(&mut prose, i, own);
@@ -311,6 +323,7 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
         let in_title = contains_run(&f.title_stems, &alt.stems);
         let in_path = f.all_in(&alt.stems, |p| p.path);
         let in_code = f.all_in(&alt.stems, |p| p.code);
+        let in_sentence = f.all_in(&alt.stems, |p| p.sentence);
         let positions = f.run_positions(&alt.stems);
         for &i in &alt.covers {
             if in_title {
@@ -321,6 +334,9 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
             }
             if in_code {
                 note(&mut code, i, alt.factor);
+            }
+            if in_sentence {
+                note(&mut sentence, i, alt.factor);
             }
             if !positions.is_empty() {
                 note(&mut prose, i, alt.factor);
@@ -369,10 +385,20 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
     let about: Vec<f32> = (0..n)
         .map(|i| title[i].max(passage[i]).max(path[i] * PATH_CREDIT))
         .collect();
-    let said: Vec<f32> = (0..n)
-        .map(|i| about[i].max(prose[i] * SCATTERED_CREDIT))
+    let in_prose = |i: usize| passage[i].max(prose[i] * SCATTERED_CREDIT);
+    let any = (0..n)
+        .map(|i| about[i].max(in_prose(i)).max(code[i] * CODE_CREDIT))
         .collect();
-    let any = (0..n).map(|i| said[i].max(code[i] * CODE_CREDIT)).collect();
+    let said: Vec<f32> = (0..n)
+        .map(|i| {
+            let words = if sentence[i] > 0.0 {
+                in_prose(i)
+            } else {
+                in_prose(i) * NAMED_CREDIT
+            };
+            title[i].max(path[i] * PATH_CREDIT).max(words)
+        })
+        .collect();
     Coverage {
         title,
         path,
