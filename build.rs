@@ -214,33 +214,37 @@ fn related(path: &Path) -> String {
     out
 }
 
-/// Compiles `index/senses.tsv` (word, TAB, number of senses) into a static
-/// table sorted by word.
+/// Compiles `index/senses.tsv` (word, TAB, number of senses, TAB, number of
+/// uses) into a static table sorted by word.
 fn senses(path: &Path) -> String {
     let text =
         fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-    let mut rows: Vec<(String, u32)> = text
+    let number = |field: Option<&str>, line: &str| -> u32 {
+        field
+            .unwrap_or_else(|| panic!("{}: too few fields in {line:?}", path.display()))
+            .trim()
+            .parse()
+            .unwrap_or_else(|e| panic!("{}: {line:?}: {e}", path.display()))
+    };
+    let mut rows: Vec<(String, u32, u32)> = text
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| {
-            let (word, n) = l
-                .split_once('\t')
-                .unwrap_or_else(|| panic!("{}: no tab in {l:?}", path.display()));
-            let n = n
-                .trim()
-                .parse()
-                .unwrap_or_else(|e| panic!("{}: {l:?}: {e}", path.display()));
-            (word.to_string(), n)
+            let mut fields = l.split('\t');
+            let word = fields.next().unwrap_or_default().to_string();
+            let senses = number(fields.next(), l);
+            let uses = number(fields.next(), l);
+            (word, senses, uses)
         })
         .collect();
     rows.sort();
     rows.dedup_by(|a, b| a.0 == b.0);
     let mut out = String::from(
-        "/// `index/senses.tsv`: a word of the guides and its number of senses, sorted by word.\n",
+        "/// `index/senses.tsv`: a word of the guides, its number of senses and of uses, sorted by word.\n",
     );
-    out.push_str("pub static SENSES: &[(&str, u32)] = &[\n");
-    for (word, n) in &rows {
-        writeln!(out, "    ({word:?}, {n}),").unwrap();
+    out.push_str("pub static SENSES: &[(&str, u32, u32)] = &[\n");
+    for (word, senses, uses) in &rows {
+        writeln!(out, "    ({word:?}, {senses}, {uses}),").unwrap();
     }
     out.push_str("];\n");
     out
