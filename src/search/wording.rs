@@ -131,7 +131,8 @@ fn framed(tokens: &[Typed]) -> Vec<Role> {
         let article = i == 0 || roles[i - 1] != Role::Content;
         let named =
             tokens[i].quoted || (article && words.get(i + 1).is_some_and(|w| is_keyword_noun(w)));
-        if is_keyword(word) && named {
+        // the `is` of "what is operator overloading" asks the question
+        if is_keyword(word) && named && roles[i] != Role::Template {
             roles[i] = Role::Content;
             // the noun only says what the keyword is
             if words.get(i + 1).is_some_and(|w| is_keyword_noun(w)) {
@@ -557,6 +558,10 @@ mod tests {
             ["nonlocal"]
         );
         assert_eq!(content("what does the is operator do"), ["is"]);
+        assert_eq!(
+            content("what is operator overloading"),
+            ["operator", "overloading"]
+        );
         assert_eq!(content("what does the yield statement do"), ["yield"]);
         assert_eq!(
             content("pass optional or keyword parameters"),
