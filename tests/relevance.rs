@@ -171,7 +171,7 @@ fn second_blind_questions_meet_the_bar() {
     assert!(hit1 >= 0.67, "hit@1 {hit1:.3} < 0.67");
     assert!(mrr >= 0.76, "MRR@10 {mrr:.3} < 0.76");
     let share = declined_share(&library, "tests/data/blind2-uncovered.tsv");
-    assert!(share >= 0.76, "declined {share:.3} < 0.76");
+    assert!(share >= 0.83, "declined {share:.3} < 0.83");
 }
 
 /// A third blind set (tests/data/blind3-*.tsv), written by another judge
@@ -187,6 +187,21 @@ fn third_blind_questions_meet_the_bar() {
     assert!(mrr >= 0.78, "MRR@10 {mrr:.3} < 0.78");
     let share = declined_share(&library, "tests/data/blind3-uncovered.tsv");
     assert!(share >= 0.93, "declined {share:.3} < 0.93");
+}
+
+/// A fourth blind set (tests/data/blind4-*.tsv), written like the third by
+/// another judge, who cited the sections that answer a question by reading
+/// the guides alone; scored once on the build it came to (hit@1 0.400, MRR
+/// 0.479, 15 of 40 covered questions declined, 25 of 40 uncovered ones),
+/// then kept as a regression check.
+#[test]
+fn fourth_blind_questions_meet_the_bar() {
+    let (_dir, library) = library();
+    let (hit1, mrr) = evaluate(&library, "tests/data/blind4-real.tsv");
+    assert!(hit1 >= 0.40, "hit@1 {hit1:.3} < 0.40");
+    assert!(mrr >= 0.48, "MRR@10 {mrr:.3} < 0.48");
+    let share = declined_share(&library, "tests/data/blind4-uncovered.tsv");
+    assert!(share >= 0.62, "declined {share:.3} < 0.62");
 }
 
 /// The share of a set of uncovered questions that pyq declines.
