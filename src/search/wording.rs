@@ -512,6 +512,11 @@ mod tests {
             content("When would you use a metaclass and why?"),
             ["metaclass"]
         );
+        // the particle of a phrasal verb says nothing of its own
+        assert_eq!(
+            content("How would you speed up a slow program?"),
+            ["speed", "slow"]
+        );
         // `e.g.` is an abbreviation, not a dotted name
         assert_eq!(
             content("slicing, e.g. my_list[::-1]"),
