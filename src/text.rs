@@ -277,7 +277,7 @@ pub fn body_parts(markdown: &str) -> BodyParts {
             (None, _) => {
                 parts.words.push_str(line);
                 parts.words.push('\n');
-                if line.split_whitespace().count() >= EXPLAINING_WORDS {
+                if says_something(line) {
                     parts.prose_bytes += line.trim().len();
                     parts.sentences.push_str(line);
                     parts.sentences.push('\n');
@@ -286,6 +286,16 @@ pub fn body_parts(markdown: &str) -> BodyParts {
         }
     }
     parts
+}
+
+/// Whether a line of prose says something: at least [`EXPLAINING_WORDS`]
+/// words, list markers and table bars not counted (`- Enums (enum
+/// module)` names one thing).
+fn says_something(line: &str) -> bool {
+    line.split_whitespace()
+        .filter(|token| token.chars().any(char::is_alphanumeric))
+        .count()
+        >= EXPLAINING_WORDS
 }
 
 /// A line of code and its `#` comment (without the `#`), apart. A `#`
@@ -410,6 +420,14 @@ mod tests {
     #[test]
     fn dedent_removes_common_indent() {
         assert_eq!(dedent("    a\n      b\n\n    c"), "a\n  b\n\nc\n");
+    }
+
+    #[test]
+    fn a_line_says_something_in_four_words_not_counting_marks() {
+        assert!(says_something("- **namedtuple**: Tuple with named fields"));
+        assert!(!says_something("- Enums (enum module)"));
+        assert!(!says_something("| list | [] | - |"));
+        assert!(says_something("Generators yield values lazily."));
     }
 
     #[test]
