@@ -512,6 +512,15 @@ mod tests {
             content("When would you use a metaclass and why?"),
             ["metaclass"]
         );
+        // whether a thing is useful, or not, is what is asked of it
+        assert_eq!(
+            content("What is __slots__ and when is it useful?"),
+            ["__slots__"]
+        );
+        assert_eq!(
+            content("Do functions return even if there is not a return?"),
+            ["functions", "return", "even", "return"]
+        );
         // the particle of a phrasal verb says nothing of its own
         assert_eq!(
             content("How would you speed up a slow program?"),
