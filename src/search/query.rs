@@ -403,8 +403,35 @@ fn related_words(
                 });
             }
         }
+        // the opposite made with a prefix is about the same thing:
+        // `unpickle`, pickle; `unhashable`, hashable
+        if let Some(base) = unprefixed(word)
+            && vocab.known(base)
+            && !wording::is_wording(base)
+        {
+            out.push(Alternative {
+                phrase: vec![base.to_string()],
+                covers: vec![i],
+                source: Source::Related,
+            });
+        }
     }
     out
+}
+
+/// A word without its negating prefix (`unpickle`: pickle), when what is
+/// left is a word of its own; not a keyword (`nonlocal` is not about
+/// `local`).
+fn unprefixed(word: &str) -> Option<&str> {
+    if wording::is_keyword(word) {
+        return None;
+    }
+    /// Shorter rests are too often not words (`under`: der).
+    const MIN_REST: usize = 4;
+    ["un", "non"]
+        .iter()
+        .find_map(|prefix| word.strip_prefix(prefix))
+        .filter(|rest| rest.len() >= MIN_REST && rest.chars().all(|c| c.is_ascii_lowercase()))
 }
 
 /// The index's word closest to `word` within `max_typos` edits: fewest
@@ -622,6 +649,20 @@ mod tests {
             ["list"],
             "but they get suggestions"
         );
+    }
+
+    #[test]
+    fn a_word_without_its_negating_prefix_is_related() {
+        let words = Words(vec![("unpickle", 1), ("pickle", 5), ("local", 5)]);
+        let none = Synonyms::from_toml("groups = []").unwrap();
+        let p = plan("why unpickle", &words, &none);
+        assert!(p.alternatives.contains(&Alternative {
+            phrase: vec!["pickle".into()],
+            covers: vec![1],
+            source: Source::Related,
+        }));
+        assert_eq!(unprefixed("nonlocal"), None, "a keyword is itself");
+        assert_eq!(unprefixed("under"), None, "der is no word");
     }
 
     #[test]

@@ -81,7 +81,8 @@ pub fn is_wording(word: &str) -> bool {
     is_filler(word) || phrases_at(compiled::TEMPLATES, &[word]).contains(&1)
 }
 
-fn is_keyword(word: &str) -> bool {
+/// Whether a word is a Python keyword that is also English (`with`, `is`).
+pub fn is_keyword(word: &str) -> bool {
     compiled::KEYWORDS.binary_search(&word).is_ok()
 }
 
