@@ -130,21 +130,33 @@ pub fn compared(q: &QueryTerms) -> Vec<Vec<usize>> {
 /// them (`daemon=True` does not say what a daemon thread is, nor
 /// `if __name__ == '__main__':` why it is written); code typed as code
 /// (`my_list[::-1]`, `def f(items=[])`), an operator and a name looked up
-/// may be found in code.
+/// may be found in code. A hit whose title names nothing of a question
+/// says its words in one passage: mentions scattered over a section about
+/// something else do not answer it.
 fn covered(q: &QueryTerms, c: &Coverage) -> Vec<f32> {
+    let untitled = !titled(q, c);
     (0..c.any.len())
         .map(|i| {
             let word = !q.in_code.get(i).copied().unwrap_or(false)
                 && q.tokens
                     .get(i)
                     .is_some_and(|t| t.chars().all(|c| c.is_alphanumeric() || c == '_'));
-            if q.question && word {
-                c.said.get(i).copied().unwrap_or(0.0)
-            } else {
-                c.any[i]
+            let said = c.said.get(i).copied().unwrap_or(0.0);
+            match (q.question && word, untitled) {
+                (true, false) => said,
+                (true, true) => said.min(c.about.get(i).copied().unwrap_or(0.0)),
+                (false, _) => c.any[i],
             }
         })
         .collect()
+}
+
+/// Whether a hit's title names something of the query: always, for a name
+/// looked up (`pyq bandicoot`), which is found wherever it is.
+fn titled(q: &QueryTerms, c: &Coverage) -> bool {
+    !q.question
+        || (0..q.weights.len())
+            .any(|i| q.weights[i] > 0.0 && c.title.get(i).is_some_and(|&t| t > 0.0))
 }
 
 /// Whether a hit covers enough of a query to answer it. A comparison is
@@ -196,11 +208,7 @@ fn answers(q: &QueryTerms, c: &Coverage) -> bool {
         found += w * covered[i];
         total += w;
     }
-    // a name looked up (`pyq bandicoot`) is found wherever it is
-    let titled = !q.question
-        || (0..q.weights.len())
-            .any(|i| q.weights[i] > 0.0 && c.title.get(i).is_some_and(|&t| t > 0.0));
-    let needed = if titled {
+    let needed = if titled(q, c) {
         ANSWERED_SHARE
     } else {
         UNTITLED_SHARE
@@ -221,11 +229,12 @@ mod tests {
         }
     }
 
-    /// A hit that covers `any` in words.
+    /// A hit that covers `any` in words, in one passage.
     fn covering(any: &[f32]) -> Coverage {
         Coverage {
             any: any.to_vec(),
             said: any.to_vec(),
+            about: any.to_vec(),
             ..Coverage::default()
         }
     }
@@ -331,6 +340,27 @@ mod tests {
     }
 
     #[test]
+    fn a_hit_whose_title_names_nothing_must_say_the_question_in_one_passage() {
+        let mut q = terms(&[0.0, 4.0, 4.0]);
+        q.question = true;
+        // both words said, one of them only apart from the other
+        let scattered = Coverage {
+            about: vec![0.0, 1.0, 0.0],
+            ..covering(&[0.0, 1.0, 1.0])
+        };
+        assert_eq!(
+            uncovered(&q, std::slice::from_ref(&scattered)),
+            Some(vec![2])
+        );
+        // under a title that names one of them, what it says anywhere counts
+        let titled = Coverage {
+            title: vec![0.0, 1.0, 0.0],
+            ..scattered
+        };
+        assert_eq!(uncovered(&q, &[titled]), None);
+    }
+
+    #[test]
     fn a_comparison_needs_a_hit_that_covers_each_side() {
         let mut q = terms(&[2.0, 2.0, 1.0]);
         q.sides = vec![vec![0], vec![1]];
@@ -412,6 +442,7 @@ mod tests {
         let hit = Coverage {
             any: vec![0.6, 1.0],
             said: vec![0.0, 1.0],
+            about: vec![0.0, 1.0],
             ..Coverage::default()
         };
         assert_eq!(uncovered(&q, std::slice::from_ref(&hit)), Some(vec![0]));
