@@ -194,6 +194,15 @@ fn answers(q: &QueryTerms, c: &Coverage) -> bool {
     if !enough_sides {
         return false;
     }
+    // a question about two things is answered by a hit that covers both:
+    // the share alone lets the more telling one stand for the pair ("copy"
+    // of "copy a file" in "Shallow and Deep Copy")
+    let asked: Vec<usize> = (0..q.weights.len())
+        .filter(|&i| q.weights[i] > 0.0 && !q.incidental.get(i).copied().unwrap_or(false))
+        .collect();
+    if q.question && asked.len() == 2 && asked.iter().any(|&i| covered[i] < WORD_COVERED) {
+        return false;
+    }
     // the share of what is left once the sides left out are set aside
     let (mut found, mut total) = (0.0, 0.0);
     for (i, w) in q.weights.iter().enumerate() {
@@ -358,6 +367,24 @@ mod tests {
             ..scattered
         };
         assert_eq!(uncovered(&q, &[titled]), None);
+    }
+
+    #[test]
+    fn a_question_about_two_things_needs_both() {
+        // "how do you copy a file": `copy` weighs more than `file`
+        let mut q = terms(&[0.0, 5.0, 2.0]);
+        q.question = true;
+        let copy_only = titled(&[0.0, 1.0, 0.0], &[0.0, 1.0, 0.0]);
+        assert!(q.share(&copy_only.any) >= ANSWERED_SHARE);
+        assert_eq!(
+            uncovered(&q, std::slice::from_ref(&copy_only)),
+            Some(vec![2])
+        );
+        let both = titled(&[0.0, 1.0, 1.0], &[0.0, 1.0, 0.0]);
+        assert_eq!(uncovered(&q, &[both]), None);
+        // a name looked up is not a question
+        q.question = false;
+        assert_eq!(uncovered(&q, &[copy_only]), None);
     }
 
     #[test]
