@@ -8,13 +8,28 @@ use common::{TestEnv, code, stdout};
 
 /// The number of rows the picker says match: `N/TOTAL` on its prompt line.
 fn counts(screen: &str) -> (usize, usize) {
+    count_field(screen).unwrap_or_else(|| {
+        let prompt = screen.lines().next().unwrap_or("");
+        panic!("no count on the prompt line: {prompt:?}")
+    })
+}
+
+fn count_field(screen: &str) -> Option<(usize, usize)> {
     let prompt = screen.lines().next().unwrap_or("");
     let field = prompt
         .split_whitespace()
-        .find(|w| w.contains('/') && w.chars().all(|c| c.is_ascii_digit() || c == '/'))
-        .unwrap_or_else(|| panic!("no count on the prompt line: {prompt:?}"));
-    let (shown, total) = field.split_once('/').unwrap();
-    (shown.parse().unwrap(), total.parse().unwrap())
+        .find(|w| w.contains('/') && w.chars().all(|c| c.is_ascii_digit() || c == '/'))?;
+    let (shown, total) = field.split_once('/')?;
+    Some((shown.parse().ok()?, total.parse().ok()?))
+}
+
+/// Waits until `needle` is on the screen with the count on the prompt line:
+/// a screen read between two writes of a redraw may have one and not yet
+/// the other.
+fn wait_for_prompt(term: &Terminal, needle: &str) -> String {
+    term.wait_for(&format!("{needle:?} and the count"), |screen| {
+        screen.contains(needle) && count_field(screen).is_some()
+    })
 }
 
 fn built() -> TestEnv {
@@ -28,13 +43,13 @@ fn the_picker_filters_as_you_type_and_prints_the_pick() {
     let env = built();
     let all = stdout(&env.run(&["-l"])).lines().count();
     let mut term = Terminal::spawn(&env, &["-i"], 30, 120);
-    let screen = term.wait_for_text("pyq>");
+    let screen = wait_for_prompt(&term, "pyq>");
     assert_eq!(counts(&screen), (all, all), "everything before typing");
     assert!(term.alternate(), "full screen");
 
     // a typo: forgiven through the index's words, and the list narrows
     term.type_keys("decorater");
-    let screen = term.wait_for_text("(also: decorator)");
+    let screen = wait_for_prompt(&term, "(also: decorator)");
     let (shown, total) = counts(&screen);
     assert!(shown > 0 && shown < total / 4, "{shown} of {total}");
     let list: Vec<&str> = screen.lines().skip(2).take(4).collect();
@@ -80,7 +95,7 @@ fn the_picker_respects_filters_and_esc_leaves_with_130() {
         .lines()
         .count();
     let mut term = Terminal::spawn(&env, &["-i", "--level", "beginner", "clos"], 24, 80);
-    let screen = term.wait_for_text("pyq> clos");
+    let screen = wait_for_prompt(&term, "pyq> clos");
     let (shown, total) = counts(&screen);
     assert_eq!(total, beginner, "only beginner documents");
     assert!(shown < total);
