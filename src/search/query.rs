@@ -356,9 +356,19 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
     plan.alternatives.extend(compounds(&words, vocab));
     plan.sides = wording::sides(&tokens, &plan.roles);
     plan.hyphenated = wording::hyphenated(&tokens);
+    // a name written as code (`round(2.5)`, `list.reverse()`) is Python's,
+    // not the English word's: it has no English relations
+    let code: Vec<bool> = (0..tokens.len())
+        .map(|i| {
+            let t = &tokens[i];
+            let dotted = t.dotted_before || tokens.get(i + 1).is_some_and(|n| n.dotted_before);
+            t.called || t.in_code || dotted
+        })
+        .collect();
     plan.alternatives.extend(related_words(
         &words,
         &plan.roles,
+        &code,
         &plan.alternatives,
         vocab,
     ));
@@ -381,12 +391,16 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
 fn related_words(
     words: &[String],
     roles: &[Role],
+    code: &[bool],
     known: &[Alternative],
     vocab: &dyn Vocabulary,
 ) -> Vec<Alternative> {
     let mut out: Vec<Alternative> = Vec::new();
     for (i, word) in words.iter().enumerate() {
-        if roles[i] != Role::Content || known.iter().any(|a| a.covers.contains(&i)) {
+        if roles[i] != Role::Content
+            || code.get(i).copied().unwrap_or(false)
+            || known.iter().any(|a| a.covers.contains(&i))
+        {
             continue;
         }
         for r in related(word) {
@@ -649,6 +663,22 @@ mod tests {
             ["list"],
             "but they get suggestions"
         );
+    }
+
+    #[test]
+    fn a_name_written_as_code_has_no_english_relations() {
+        let words = Words(vec![("round", 3), ("around", 5), ("circular", 2)]);
+        let none = Synonyms::from_toml("groups = []").unwrap();
+        let related = |query: &str| {
+            plan(query, &words, &none)
+                .alternatives
+                .into_iter()
+                .filter(|a| a.source == Source::Related)
+                .count()
+        };
+        assert!(related("why round") > 0, "the English word");
+        assert_eq!(related("why round(2.5)"), 0, "the function");
+        assert_eq!(related("why math.round"), 0, "a dotted name");
     }
 
     #[test]

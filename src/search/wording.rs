@@ -45,8 +45,8 @@ pub struct Typed {
     /// Written as code: in a stretch of the query without spaces that holds
     /// code punctuation (`f(items=[])`, `my_list[::-1]`).
     pub in_code: bool,
-    /// Written as a call, `name()`: it names a function (`all()`,
-    /// `any()`), whatever the word says in English.
+    /// Written as a call, `name()` or `name(args)`: it names a function
+    /// (`all()`, `round(2.5)`), whatever the word says in English.
     pub called: bool,
 }
 
@@ -445,7 +445,7 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
                     .find(|&&(end, _)| start < end)
                     .is_some_and(|&(_, code)| code)
             },
-            called: after.starts_with("()"),
+            called: after.starts_with('('),
         });
         gap.clear();
         rest = after;
