@@ -475,6 +475,27 @@ fn a_list_of_names_does_not_answer_a_question_on_one_of_them() {
 }
 
 #[test]
+fn a_snake_case_name_is_used_only_where_it_is_written() {
+    let env = TestEnv::new();
+    let dir = env.guide(
+        "mine",
+        "zoo.md",
+        "# Wombat decorators\n\nA decorator sets the ordering of wombat burrows by their \
+         total depth.\n\n# Burrow helpers\n\nThe burrow_depth helper measures how deep a \
+         wombat digs.\n",
+    );
+    let guides = dir.to_str().unwrap();
+    let run = |query: &str| env.run(&["--guides", guides, "--guide", "zoo", "--json", query]);
+    // "total" and "ordering" are there, total_ordering is not
+    let o = run("what does the wombat.total_ordering decorator do for burrows?");
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(stderr(&o).contains("total_ordering"), "{}", stderr(&o));
+    let o = run("what does burrow_depth do?");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)[0]["title"], "Burrow helpers");
+}
+
+#[test]
 fn a_question_of_several_sentences_is_answered_by_its_first() {
     let env = TestEnv::new();
     let dir = env.guide(

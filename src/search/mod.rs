@@ -20,7 +20,7 @@ use std::collections::HashSet;
 use crate::document::Document;
 use crate::error::Result;
 pub use crate::index::Filters;
-use crate::index::{Candidate, Library, Request, Stemmer, Weighted};
+use crate::index::{Candidate, Library, Request, Stemmer, Vocabulary, Weighted};
 use crate::terms::{self, code_tokens};
 use query::{Plan, Source, Synonyms};
 use rank::{AltTerms, Coverage, Facts, QueryTerms, Scored};
@@ -318,7 +318,13 @@ impl Library {
                         .min()
                         .unwrap_or(0),
                 };
-                (idf(df), df > 0)
+                // a snake_case name (`total_ordering`) is used only where a
+                // guide writes it, not wherever its parts are; a dunder name
+                // the guides do not write (`__some_variable__`) may stand
+                // for dunder names in general
+                let snake = word.contains('_') && !(word.starts_with("__") && word.ends_with("__"));
+                let named = !snake || self.written(word);
+                (idf(df), df > 0 && named)
             })
             .collect();
         // A word the guides never use is as telling as the most telling
