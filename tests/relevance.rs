@@ -158,7 +158,7 @@ fn blind_questions_meet_the_bar() {
     assert!(hit1 >= 0.82, "hit@1 {hit1:.3} < 0.82");
     assert!(mrr >= 0.89, "MRR@10 {mrr:.3} < 0.89");
     let share = declined_share(&library, "tests/data/blind-uncovered.tsv");
-    assert!(share >= 0.88, "declined {share:.3} < 0.88");
+    assert!(share >= 0.95, "declined {share:.3} < 0.95");
 }
 
 /// A second blind set (tests/data/blind2-*.tsv), written by another judge
@@ -171,7 +171,7 @@ fn second_blind_questions_meet_the_bar() {
     assert!(hit1 >= 0.67, "hit@1 {hit1:.3} < 0.67");
     assert!(mrr >= 0.76, "MRR@10 {mrr:.3} < 0.76");
     let share = declined_share(&library, "tests/data/blind2-uncovered.tsv");
-    assert!(share >= 0.83, "declined {share:.3} < 0.83");
+    assert!(share >= 0.93, "declined {share:.3} < 0.93");
 }
 
 /// A third blind set (tests/data/blind3-*.tsv), written by another judge
@@ -186,7 +186,7 @@ fn third_blind_questions_meet_the_bar() {
     assert!(hit1 >= 0.71, "hit@1 {hit1:.3} < 0.71");
     assert!(mrr >= 0.78, "MRR@10 {mrr:.3} < 0.78");
     let share = declined_share(&library, "tests/data/blind3-uncovered.tsv");
-    assert!(share >= 0.93, "declined {share:.3} < 0.93");
+    assert!(share >= 0.96, "declined {share:.3} < 0.96");
 }
 
 /// A fourth blind set (tests/data/blind4-*.tsv), written like the third by
@@ -198,10 +198,10 @@ fn third_blind_questions_meet_the_bar() {
 fn fourth_blind_questions_meet_the_bar() {
     let (_dir, library) = library();
     let (hit1, mrr) = evaluate(&library, "tests/data/blind4-real.tsv");
-    assert!(hit1 >= 0.40, "hit@1 {hit1:.3} < 0.40");
-    assert!(mrr >= 0.48, "MRR@10 {mrr:.3} < 0.48");
+    assert!(hit1 >= 0.45, "hit@1 {hit1:.3} < 0.45");
+    assert!(mrr >= 0.53, "MRR@10 {mrr:.3} < 0.53");
     let share = declined_share(&library, "tests/data/blind4-uncovered.tsv");
-    assert!(share >= 0.62, "declined {share:.3} < 0.62");
+    assert!(share >= 0.67, "declined {share:.3} < 0.67");
 }
 
 /// The share of a set of uncovered questions that pyq declines.
