@@ -289,11 +289,20 @@ pub fn body_parts(markdown: &str) -> BodyParts {
 }
 
 /// Whether a line of prose says something: at least [`EXPLAINING_WORDS`]
-/// words, list markers and table bars not counted (`- Enums (enum
-/// module)` names one thing).
+/// words, list markers (`-`, `2.`) and table bars not counted (`- Enums
+/// (enum module)` names one thing).
 fn says_something(line: &str) -> bool {
+    let marker = |token: &str| {
+        let digits = token.trim_end_matches(['.', ')']);
+        digits.len() < token.len()
+            && !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+    };
     line.split_whitespace()
-        .filter(|token| token.chars().any(char::is_alphanumeric))
+        .enumerate()
+        .filter(|&(k, token)| {
+            token.chars().any(char::is_alphanumeric) && !(k == 0 && marker(token))
+        })
         .count()
         >= EXPLAINING_WORDS
 }
@@ -427,6 +436,8 @@ mod tests {
         assert!(says_something("- **namedtuple**: Tuple with named fields"));
         assert!(!says_something("- Enums (enum module)"));
         assert!(!says_something("| list | [] | - |"));
+        assert!(!says_something("2. Catch Multiple Exceptions"));
+        assert!(says_something("2. Catch several exceptions at once"));
         assert!(says_something("Generators yield values lazily."));
     }
 

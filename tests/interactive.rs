@@ -95,7 +95,9 @@ fn the_picker_respects_filters_and_esc_leaves_with_130() {
         .lines()
         .count();
     let mut term = Terminal::spawn(&env, &["-i", "--level", "beginner", "clos"], 24, 80);
-    let screen = wait_for_prompt(&term, "pyq> clos");
+    let screen = term.wait_for("the filtered count", |screen| {
+        screen.contains("pyq> clos") && count_field(screen).is_some_and(|(shown, all)| shown < all)
+    });
     let (shown, total) = counts(&screen);
     assert_eq!(total, beginner, "only beginner documents");
     assert!(shown < total);

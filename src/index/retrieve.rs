@@ -77,8 +77,8 @@ pub struct Request {
 pub struct Places {
     pub path: bool,
     pub code: bool,
-    /// Whether it is in a line of prose that says something, not only in a
-    /// list of names or a code comment.
+    /// Whether it is in a line of prose that says something or a code
+    /// comment, not only in a list of names.
     pub sentence: bool,
     /// Positions (in words) in the prose.
     pub prose: Vec<u32>,

@@ -196,7 +196,9 @@ fn answers(q: &QueryTerms, c: &Coverage) -> bool {
     }
     // a question about two things is answered by a hit that covers both:
     // the share alone lets the more telling one stand for the pair ("copy"
-    // of "copy a file" in "Shallow and Deep Copy")
+    // of "copy a file" in "Shallow and Deep Copy"); of three or more, the
+    // share decides (asking for all but one of three declined 3 covered
+    // questions of the shared real set)
     let asked: Vec<usize> = (0..q.weights.len())
         .filter(|&i| q.weights[i] > 0.0 && !q.incidental.get(i).copied().unwrap_or(false))
         .collect();
@@ -300,7 +302,7 @@ mod tests {
         q.question = true;
         q.sentences = vec![0, 1, 1, 1];
         q.used = vec![true, true, true, false];
-        let hit = titled(&[1.0, 0.0, 0.0, 0.0], &[1.0, 0.0, 0.0, 0.0]);
+        let hit = headed(&[1.0, 0.0, 0.0, 0.0], &[1.0, 0.0, 0.0, 0.0]);
         assert_eq!(uncovered(&q, std::slice::from_ref(&hit)), None);
         // asked in one sentence, all of it counts
         q.sentences = vec![0; 4];
@@ -319,7 +321,7 @@ mod tests {
     }
 
     /// A hit that covers `any` and names `title` in its title.
-    fn titled(any: &[f32], title: &[f32]) -> Coverage {
+    fn headed(any: &[f32], title: &[f32]) -> Coverage {
         Coverage {
             title: title.to_vec(),
             about: title.to_vec(),
@@ -339,7 +341,7 @@ mod tests {
             Some(vec![1])
         );
         // the same coverage under a title that names one of the words
-        let titled = titled(&untitled.any, &[0.0, 0.0, 1.0, 0.0, 0.0]);
+        let titled = headed(&untitled.any, &[0.0, 0.0, 1.0, 0.0, 0.0]);
         assert_eq!(uncovered(&q, &[titled]), None);
         // or more of the query
         assert_eq!(uncovered(&q, &[covering(&[1.0, 0.5, 1.0, 1.0, 1.0])]), None);
@@ -374,13 +376,13 @@ mod tests {
         // "how do you copy a file": `copy` weighs more than `file`
         let mut q = terms(&[0.0, 5.0, 2.0]);
         q.question = true;
-        let copy_only = titled(&[0.0, 1.0, 0.0], &[0.0, 1.0, 0.0]);
+        let copy_only = headed(&[0.0, 1.0, 0.0], &[0.0, 1.0, 0.0]);
         assert!(q.share(&copy_only.any) >= ANSWERED_SHARE);
         assert_eq!(
             uncovered(&q, std::slice::from_ref(&copy_only)),
             Some(vec![2])
         );
-        let both = titled(&[0.0, 1.0, 1.0], &[0.0, 1.0, 0.0]);
+        let both = headed(&[0.0, 1.0, 1.0], &[0.0, 1.0, 0.0]);
         assert_eq!(uncovered(&q, &[both]), None);
         // a name looked up is not a question
         q.question = false;
@@ -392,9 +394,9 @@ mod tests {
         let mut q = terms(&[2.0, 2.0, 1.0]);
         q.sides = vec![vec![0], vec![1]];
         // most of the query, but one side missing
-        let one_side = titled(&[1.0, 0.0, 1.0], &[1.0, 0.0, 0.0]);
+        let one_side = headed(&[1.0, 0.0, 1.0], &[1.0, 0.0, 0.0]);
         assert_eq!(uncovered(&q, &[one_side]), Some(vec![1]));
-        let both = titled(&[1.0, 1.0, 0.0], &[1.0, 1.0, 0.0]);
+        let both = headed(&[1.0, 1.0, 0.0], &[1.0, 1.0, 0.0]);
         assert_eq!(uncovered(&q, &[both]), None);
     }
 
@@ -406,17 +408,17 @@ mod tests {
         // a section about one of them that explains the other
         let about_one = Coverage {
             about: vec![1.0, 1.0],
-            ..titled(&[1.0, 1.0], &[1.0, 0.0])
+            ..headed(&[1.0, 1.0], &[1.0, 0.0])
         };
         assert_eq!(uncovered(&q, &[about_one]), None);
         // or a section under a heading that names them
         let under = Coverage {
             path: vec![1.0, 1.0],
             about: vec![0.5, 0.5],
-            ..titled(&[1.0, 1.0], &[0.0, 0.0])
+            ..headed(&[1.0, 1.0], &[0.0, 0.0])
         };
         assert_eq!(uncovered(&q, &[under]), None);
-        let in_passing = titled(&[1.0, 1.0], &[0.0, 0.0]);
+        let in_passing = headed(&[1.0, 1.0], &[0.0, 0.0]);
         assert_eq!(
             uncovered(&q, std::slice::from_ref(&in_passing)),
             Some(vec![])
@@ -442,9 +444,9 @@ mod tests {
     fn a_comparison_of_three_is_answered_about_two() {
         let mut q = terms(&[2.0, 3.0, 2.0]);
         q.sides = vec![vec![0], vec![1], vec![2]];
-        let two = titled(&[1.0, 0.0, 1.0], &[1.0, 0.0, 1.0]);
+        let two = headed(&[1.0, 0.0, 1.0], &[1.0, 0.0, 1.0]);
         assert_eq!(uncovered(&q, &[two]), None);
-        let one = titled(&[1.0, 0.0, 0.0], &[1.0, 0.0, 0.0]);
+        let one = headed(&[1.0, 0.0, 0.0], &[1.0, 0.0, 0.0]);
         assert_eq!(uncovered(&q, &[one]), Some(vec![1, 2]));
     }
 
@@ -456,7 +458,7 @@ mod tests {
         assert_eq!(uncovered(&q, &[covering(&[1.0, 1.0, 0.0])]), Some(vec![2]));
         // one of three things compared may be missing
         q.sides = vec![vec![0], vec![1], vec![2]];
-        let two = titled(&[1.0, 1.0, 0.0], &[1.0, 1.0, 0.0]);
+        let two = headed(&[1.0, 1.0, 0.0], &[1.0, 1.0, 0.0]);
         assert_eq!(uncovered(&q, &[two]), None);
     }
 

@@ -385,9 +385,10 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
     plan
 }
 
-/// Related English words (WordNet) of the content words that no synonym
-/// already stands for, when the guides use them and they are not question
-/// wording (`usage` is related to `use`, which says nothing).
+/// Related English words (WordNet, and a word without its negating prefix)
+/// of the content words that no synonym already stands for, when the
+/// guides use them and they are not question wording (`usage` is related
+/// to `use`, which says nothing).
 fn related_words(
     words: &[String],
     roles: &[Role],
@@ -417,11 +418,15 @@ fn related_words(
                 });
             }
         }
-        // the opposite made with a prefix is about the same thing:
-        // `unpickle`, pickle; `unhashable`, hashable
+        // the opposite made with a prefix, when the guides do not use it,
+        // is about the same thing: `nonblocking`, blocking (a word they
+        // use, `unordered`, is searched as it is: "Ordered" is not its
+        // answer)
         if let Some(base) = unprefixed(word)
+            && !vocab.known(word)
             && vocab.known(base)
             && !wording::is_wording(base)
+            && !out.iter().any(|a| a.phrase[0] == base)
         {
             out.push(Alternative {
                 phrase: vec![base.to_string()],
@@ -433,7 +438,7 @@ fn related_words(
     out
 }
 
-/// A word without its negating prefix (`unpickle`: pickle), when what is
+/// A word without its negating prefix (`nonblocking`: blocking), when what is
 /// left is a word of its own; not a keyword (`nonlocal` is not about
 /// `local`).
 fn unprefixed(word: &str) -> Option<&str> {
@@ -683,14 +688,23 @@ mod tests {
 
     #[test]
     fn a_word_without_its_negating_prefix_is_related() {
-        let words = Words(vec![("unpickle", 1), ("pickle", 5), ("local", 5)]);
+        let words = Words(vec![
+            ("blocking", 5),
+            ("local", 5),
+            ("unordered", 1),
+            ("ordered", 5),
+        ]);
         let none = Synonyms::from_toml("groups = []").unwrap();
-        let p = plan("why unpickle", &words, &none);
+        // too far from `blocking` to be a typo of it
+        let p = plan("why nonblocking", &words, &none);
         assert!(p.alternatives.contains(&Alternative {
-            phrase: vec!["pickle".into()],
+            phrase: vec!["blocking".into()],
             covers: vec![1],
             source: Source::Related,
         }));
+        // a word the guides use is searched as it is
+        let p = plan("why unordered", &words, &none);
+        assert!(p.alternatives.is_empty(), "{:?}", p.alternatives);
         assert_eq!(unprefixed("nonlocal"), None, "a keyword is itself");
         assert_eq!(unprefixed("under"), None, "der is no word");
     }

@@ -519,7 +519,7 @@ mod tests {
             ["__slots__"]
         );
         assert_eq!(
-            content("Do functions return even if there is not a return?"),
+            content("Do functions return even if they do not return?"),
             ["functions", "return", "even", "return"]
         );
         // the particle of a phrasal verb says nothing of its own
