@@ -18,7 +18,9 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
 use crate::text::markdown_options;
-use crate::text::{cap_title, dedent, inline_text, squash_whitespace, trim_blank_lines};
+use crate::text::{
+    cap_title, dedent, inline_text, squash_whitespace, strip_list_marker, trim_blank_lines,
+};
 
 /// A question found in a section's body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -374,24 +376,6 @@ fn code_comment_questions(body: &str, code: &[Range<usize>], out: &mut Vec<Quest
 
 fn first_line(s: &str) -> &str {
     s.split('\n').next().unwrap_or("")
-}
-
-fn strip_list_marker(line: &str) -> &str {
-    let t = line.trim_start();
-    for m in ["- ", "* ", "+ "] {
-        if let Some(rest) = t.strip_prefix(m) {
-            return rest;
-        }
-    }
-    let digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
-    if digits.len() < t.len() {
-        for m in [". ", ") "] {
-            if let Some(rest) = digits.strip_prefix(m) {
-                return rest;
-            }
-        }
-    }
-    t
 }
 
 fn is_bold(s: &str) -> bool {

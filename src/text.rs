@@ -289,22 +289,34 @@ pub fn body_parts(markdown: &str) -> BodyParts {
 }
 
 /// Whether a line of prose says something: at least [`EXPLAINING_WORDS`]
-/// words, list markers (`-`, `2.`) and table bars not counted (`- Enums
+/// words, its list marker (`-`, `2.`) and table bars not counted (`- Enums
 /// (enum module)` names one thing).
 fn says_something(line: &str) -> bool {
-    let marker = |token: &str| {
-        let digits = token.trim_end_matches(['.', ')']);
-        digits.len() < token.len()
-            && !digits.is_empty()
-            && digits.chars().all(|c| c.is_ascii_digit())
-    };
-    line.split_whitespace()
-        .enumerate()
-        .filter(|&(k, token)| {
-            token.chars().any(char::is_alphanumeric) && !(k == 0 && marker(token))
-        })
+    strip_list_marker(line)
+        .split_whitespace()
+        .filter(|token| token.chars().any(char::is_alphanumeric))
         .count()
         >= EXPLAINING_WORDS
+}
+
+/// A line without its leading indentation and list marker (`- `, `* `,
+/// `+ `, `2. `, `2) `).
+pub fn strip_list_marker(line: &str) -> &str {
+    let t = line.trim_start();
+    for m in ["- ", "* ", "+ "] {
+        if let Some(rest) = t.strip_prefix(m) {
+            return rest;
+        }
+    }
+    let digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    if digits.len() < t.len() {
+        for m in [". ", ") "] {
+            if let Some(rest) = digits.strip_prefix(m) {
+                return rest;
+            }
+        }
+    }
+    t
 }
 
 /// A line of code and its `#` comment (without the `#`), apart. A `#`
