@@ -359,11 +359,7 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
     // a name written as code (`round(2.5)`, `list.reverse()`) is Python's,
     // not the English word's: it has no English relations
     let code: Vec<bool> = (0..tokens.len())
-        .map(|i| {
-            let t = &tokens[i];
-            let dotted = t.dotted_before || tokens.get(i + 1).is_some_and(|n| n.dotted_before);
-            t.called || t.in_code || dotted
-        })
+        .map(|i| tokens[i].called || tokens[i].in_code || wording::dotted(&tokens, i))
         .collect();
     plan.alternatives.extend(related_words(
         &words,

@@ -119,10 +119,8 @@ fn framed(tokens: &[Typed]) -> Vec<Role> {
     for (start, len) in template_runs(tokens) {
         roles[start..start + len].fill(Role::Template);
     }
-    let dotted =
-        |i: usize| tokens[i].dotted_before || tokens.get(i + 1).is_some_and(|t| t.dotted_before);
     for (i, word) in words.iter().enumerate() {
-        if roles[i] == Role::Content && is_filler(word) && !dotted(i) && !tokens[i].called {
+        if roles[i] == Role::Content && is_filler(word) && !dotted(tokens, i) && !tokens[i].called {
             roles[i] = Role::Filler;
         }
     }
@@ -359,6 +357,12 @@ pub fn sides(tokens: &[Typed], roles: &[Role]) -> Vec<Vec<usize>> {
     } else {
         Vec::new()
     }
+}
+
+/// Whether token `i` is a part of a dotted name (`re` or `compile` of
+/// `re.compile`).
+pub fn dotted(tokens: &[Typed], i: usize) -> bool {
+    tokens[i].dotted_before || tokens.get(i + 1).is_some_and(|t| t.dotted_before)
 }
 
 /// The runs of tokens that hyphens join into one word (`new-style`), as
