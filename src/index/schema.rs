@@ -93,10 +93,11 @@ impl Fields {
             .set_indexing_options(analyzed.clone())
             .set_stored();
         let searched = TextOptions::default().set_indexing_options(analyzed);
-        let precut = |record| {
+        // indexed, not stored, with this tokenizer and what it records
+        let indexed = |tokenizer, record| {
             TextOptions::default().set_indexing_options(
                 TextFieldIndexing::default()
-                    .set_tokenizer(PRECUT)
+                    .set_tokenizer(tokenizer)
                     .set_index_option(record),
             )
         };
@@ -114,32 +115,12 @@ impl Fields {
             body: b.add_text_field("body", STORED),
             text: b.add_text_field("text", searched),
             // no positions: code is never searched for phrases
-            code_text: b.add_text_field(
-                "code_text",
-                TextOptions::default().set_indexing_options(
-                    TextFieldIndexing::default()
-                        .set_tokenizer(ANALYZER)
-                        .set_index_option(IndexRecordOption::WithFreqs),
-                ),
-            ),
+            code_text: b
+                .add_text_field("code_text", indexed(ANALYZER, IndexRecordOption::WithFreqs)),
             // no positions: only whether a word is in a sentence is read
-            sentences: b.add_text_field(
-                "sentences",
-                TextOptions::default().set_indexing_options(
-                    TextFieldIndexing::default()
-                        .set_tokenizer(ANALYZER)
-                        .set_index_option(IndexRecordOption::Basic),
-                ),
-            ),
-            words: b.add_text_field(
-                "words",
-                TextOptions::default().set_indexing_options(
-                    TextFieldIndexing::default()
-                        .set_tokenizer(WORDS)
-                        .set_index_option(IndexRecordOption::Basic),
-                ),
-            ),
-            code: b.add_text_field("code", precut(IndexRecordOption::WithFreqs)),
+            sentences: b.add_text_field("sentences", indexed(ANALYZER, IndexRecordOption::Basic)),
+            words: b.add_text_field("words", indexed(WORDS, IndexRecordOption::Basic)),
+            code: b.add_text_field("code", indexed(PRECUT, IndexRecordOption::WithFreqs)),
             subsections: b.add_bool_field(SUBSECTIONS, STORED | FAST),
             body_len: b.add_u64_field(BODY_LEN, FAST),
             prose_len: b.add_u64_field(PROSE_LEN, FAST),
