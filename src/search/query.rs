@@ -283,7 +283,13 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
     let mut attempts = 0;
     for token in typed {
         let word = token.text.as_str();
-        if !is_word(word) || vocab.known(word) || synonyms.has_word(word) {
+        // question wording is never a typo of a word of the guides
+        // (`along` is not `alone`)
+        if !is_word(word)
+            || vocab.known(word)
+            || synonyms.has_word(word)
+            || wording::is_wording(word)
+        {
             tokens.push(token);
             continue;
         }
@@ -614,6 +620,8 @@ mod tests {
             ("tuple", 60),
             ("slots", 4),
             ("is", 500),
+            ("alone", 2),
+            ("through", 9),
         ])
     }
 
@@ -652,6 +660,19 @@ mod tests {
                 searched: "context".into()
             }]
         );
+    }
+
+    #[test]
+    fn question_wording_is_never_corrected() {
+        // `along` and `though` are one letter from `alone` and `through`
+        let p = plan(
+            "log it along with the traceback though",
+            &vocab(),
+            &synonyms(),
+        );
+        assert!(p.corrections.is_empty(), "{:?}", p.corrections);
+        assert_eq!(p.roles[2], Role::Filler);
+        assert_eq!(p.roles[6], Role::Filler);
     }
 
     #[test]
