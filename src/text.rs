@@ -236,11 +236,24 @@ pub struct BodyParts {
     /// comments of the code: what the body says of a word, not what it
     /// only names in a list of names (`- **bisect module**`).
     pub sentences: String,
-    /// Bytes of the lines of prose, outside code blocks, that say
-    /// something (at least [`EXPLAINING_WORDS`] words; a list of bare names
-    /// explains nothing): how much the body explains in sentences.
+    /// How much the body explains in words, in bytes: the lines of prose,
+    /// outside code blocks, that say something (at least
+    /// [`EXPLAINING_WORDS`] words; a list of bare names explains nothing),
+    /// and [`COMMENT_SHARE`] of the comments of its code that do.
     pub prose_bytes: usize,
 }
+
+/// How much a byte of a code comment that says something explains,
+/// against a byte of prose: an example whose comments say what its steps do
+/// (`# Custom exception classes should inherit from Exception`) explains
+/// more than bare code, less than sentences; a label (`# Array creation`)
+/// explains nothing, as a list of names does not. On the judgement sets,
+/// any share from 0.6 to 0.75 put 6 to 7 more of the 489 covered questions
+/// first and 1 fewer (an example now comes before a one-line answer of a
+/// question list); 0.5 gained less, 0.9 and more buried prose answers
+/// under commented code, and counting labels too lost a shared real
+/// question.
+pub const COMMENT_SHARE: f32 = 0.6;
 
 /// A line of prose explains when it has at least this many words:
 /// `- **namedtuple**: Tuple with named fields` does, `- deque` does not.
@@ -272,6 +285,9 @@ pub fn body_parts(markdown: &str) -> BodyParts {
                     // (`# Enumerate for index and value`), however short
                     parts.sentences.push_str(comment);
                     parts.sentences.push('\n');
+                    if says_something(comment) {
+                        parts.prose_bytes += (comment.len() as f32 * COMMENT_SHARE) as usize;
+                    }
                 }
             }
             (None, _) => {
@@ -454,6 +470,20 @@ mod tests {
     }
 
     #[test]
+    fn commented_code_explains_more_than_bare_code() {
+        let bare = "```python\nclass AppError(Exception):\n    pass\n```\n";
+        let labelled = "```python\n# Custom exception\nclass AppError(Exception):\n    pass\n```\n";
+        let commented = "```python\n# Custom exceptions inherit from Exception\nclass AppError(Exception):\n    pass\n```\n";
+        assert_eq!(body_parts(bare).prose_bytes, 0);
+        assert_eq!(body_parts(labelled).prose_bytes, 0);
+        let comment = "Custom exceptions inherit from Exception".len() as f32;
+        assert_eq!(
+            body_parts(commented).prose_bytes,
+            (comment * COMMENT_SHARE) as usize
+        );
+    }
+
+    #[test]
     fn words_and_code_are_told_apart() {
         let md = "Text `zip()` is here.\n\n```python\nx = zip(a, b)  # pairs\n```\n- item\n  ~~~~\n  code\n  ```\n  still code\n  ~~~~\nafter";
         let parts = body_parts(md);
@@ -462,6 +492,7 @@ mod tests {
             "Text `zip()` is here.\n\npairs\n- item\nafter\n"
         );
         assert_eq!(parts.code, "x = zip(a, b)  \n  code\n  ```\n  still code\n");
+        // the comment `pairs` is a label: it explains nothing
         assert_eq!(parts.prose_bytes, "Text `zip()` is here.".len());
         assert_eq!(parts.sentences, "Text `zip()` is here.\npairs\n");
         let parts = body_parts("```\nunclosed");

@@ -93,8 +93,9 @@ pub struct Candidate {
     pub title: String,
     /// Length of the body (bytes of Markdown).
     pub body_len: usize,
-    /// Length of the body's prose, outside code blocks (bytes); of a chapter
-    /// shown through its subsections, theirs.
+    /// How much the body explains in words (bytes of prose that says
+    /// something, and a share of its code's comments); of a chapter shown
+    /// through its subsections, theirs.
     pub prose_len: usize,
     /// Whether the body holds subsections rather than text of its own.
     pub subsections: bool,

@@ -18,7 +18,7 @@ use crate::text::body_parts;
 
 /// Bumped whenever the schema, the analyzer or the way guides are cut into
 /// documents changes meaning; an index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 11;
+pub const SCHEMA_VERSION: u32 = 13;
 
 /// Name under which the analyzer is registered with tantivy.
 const ANALYZER: &str = "pyq";
@@ -75,8 +75,8 @@ pub struct Fields {
     pub subsections: Field,
     /// Length of the body in bytes (a fast column, for ranking).
     pub body_len: Field,
-    /// Bytes of the body's prose, outside code blocks (a fast column, for
-    /// ranking).
+    /// How much the body explains in words, in bytes (see
+    /// `BodyParts::prose_bytes`; a fast column, for ranking).
     pub prose_len: Field,
     pub topic: Field,
     pub difficulty: Field,
