@@ -205,6 +205,23 @@ fn fourth_blind_questions_meet_the_bar() {
 }
 
 /// The share of a set of uncovered questions that pyq declines.
+/// A fifth blind set (tests/data/blind5-*.tsv): a judge wrote 90 questions
+/// from memory of mainstream public lists before reading the guides, then
+/// judged them by reading the guides alone, listed questions and short
+/// answers included; most are answered, so it holds 72 covered questions
+/// and only 5 uncovered ones. Scored once on the build it came to (hit@1
+/// 0.861, MRR 0.910, 2 covered questions declined, 4 of 5 uncovered ones),
+/// then kept as a regression check.
+#[test]
+fn fifth_blind_questions_meet_the_bar() {
+    let (_dir, library) = library();
+    let (hit1, mrr) = evaluate(&library, "tests/data/blind5-real.tsv");
+    assert!(hit1 >= 0.86, "hit@1 {hit1:.3} < 0.86");
+    assert!(mrr >= 0.90, "MRR@10 {mrr:.3} < 0.90");
+    let share = declined_share(&library, "tests/data/blind5-uncovered.tsv");
+    assert!(share >= 0.8, "declined {share:.3} < 0.8");
+}
+
 fn declined_share(library: &Library, path: &str) -> f64 {
     let text = std::fs::read_to_string(path).unwrap();
     let queries: Vec<&str> = text
