@@ -415,6 +415,30 @@ fn a_comparison_the_guides_do_not_make_is_declined() {
 }
 
 #[test]
+fn a_comparison_of_two_kinds_of_one_thing_is_answered_where_they_are_compared() {
+    let env = TestEnv::new();
+    let dir = env.guide(
+        "mine",
+        "zoo.md",
+        "# Nocturnal or diurnal?\n\nWombats are nocturnal: they graze at night and sleep \
+         in their burrows by day. Quokkas are mostly nocturnal too.\n\n# Diurnal birds\n\n\
+         Diurnal birds feed by day and roost at night.\n\n# Marsupial habits\n\nEvery \
+         animal here is a marsupial; diurnal ones are rare.\n",
+    );
+    let guides = dir.to_str().unwrap();
+    // "marsupial" names what both sides are, not the diurnal side alone:
+    // taken for part of that side, it left the side uncovered and declined
+    let o = env.run(&[
+        "--guides",
+        guides,
+        "--json",
+        "Is it a nocturnal or diurnal marsupial?",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)[0]["title"], "Nocturnal or diurnal?");
+}
+
+#[test]
 fn everyday_words_do_not_decline_a_question_the_guides_answer() {
     let env = TestEnv::new();
     let dir = env.guide(

@@ -304,8 +304,12 @@ pub fn sides(tokens: &[Typed], roles: &[Role]) -> Vec<Vec<usize>> {
         groups
     };
     if let Some((at, n)) = opener {
-        let found = groups(at + n);
-        return if found.len() >= 2 { found } else { Vec::new() };
+        let mut found = groups(at + n);
+        if found.len() < 2 {
+            return Vec::new();
+        }
+        share_the_last_head(&mut found, tokens);
+        return found;
     }
     // `x vs y`, `x or y`: the runs of content words right around
     // each joiner, when both are there.
@@ -353,9 +357,44 @@ pub fn sides(tokens: &[Typed], roles: &[Role]) -> Vec<Vec<usize>> {
         .filter(|&i| roles[i] == Role::Content)
         .all(|i| found.iter().any(|side| side.contains(&i)));
     if found.len() >= 2 && (!only_or || all_content_in_sides) {
+        share_the_last_head(&mut found, tokens);
         found
     } else {
         Vec::new()
+    }
+}
+
+/// In "compiled or interpreted language", "shallow and deep copy" or
+/// "factory vs strategy pattern", the words after the last side's first
+/// word name what every side is, not the last side alone: when each other
+/// side is one word (hyphens join words: `new-style`), the last side is its
+/// first word, and the rest counts as the question's, not a side's. Names
+/// written as code are left whole (`os.path`, `list.reverse()`).
+fn share_the_last_head(sides: &mut [Vec<usize>], tokens: &[Typed]) {
+    // the tokens of the word that starts at `run[0]`
+    let first_word = |run: &[usize]| -> usize {
+        let mut n = 1;
+        while n < run.len() && run[n] == run[n - 1] + 1 && tokens[run[n]].joined_before {
+            n += 1;
+        }
+        n
+    };
+    let code = |i: usize| {
+        let t = &tokens[i];
+        t.dotted_before
+            || t.in_code
+            || t.called
+            || tokens.get(i + 1).is_some_and(|n| n.dotted_before)
+    };
+    let Some((last, others)) = sides.split_last_mut() else {
+        return;
+    };
+    if others.iter().any(|side| first_word(side) != side.len()) {
+        return;
+    }
+    let n = first_word(last);
+    if n < last.len() && !last.iter().any(|&i| code(i)) {
+        last.truncate(n);
     }
 }
 
@@ -672,6 +711,27 @@ mod tests {
              make your own class iterable?",
         );
         assert_eq!(sides, [["iterable"], ["iterator"]]);
+    }
+
+    #[test]
+    fn the_words_after_the_last_side_name_what_every_side_is() {
+        let (content, sides) = analyse("Is Python a compiled or interpreted language?");
+        assert_eq!(content, ["compiled", "interpreted", "language"]);
+        assert_eq!(sides, [["compiled"], ["interpreted"]]);
+        let (_, sides) = analyse("difference between shallow and deep copy");
+        assert_eq!(sides, [["shallow"], ["deep"]]);
+        // hyphens join a side's words
+        let (_, sides) = analyse("new-style vs old-style classes");
+        assert_eq!(sides, [["new", "style"], ["old", "style"]]);
+        // a side of several words says them all
+        let (_, sides) = analyse("list comprehension vs generator expression");
+        assert_eq!(
+            sides,
+            [["list", "comprehension"], ["generator", "expression"]]
+        );
+        // and a name written as code is left whole
+        let (_, sides) = analyse("pathlib vs os.path");
+        assert_eq!(sides, [vec!["pathlib"], vec!["os", "path"]]);
     }
 
     #[test]
