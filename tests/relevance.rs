@@ -211,14 +211,15 @@ fn fourth_blind_questions_meet_the_bar() {
 /// answers included; most are answered, so it holds 72 covered questions
 /// and only 5 uncovered ones. Scored once on the build it came to (hit@1
 /// 0.861, MRR 0.910, 2 covered questions declined, 4 of 5 uncovered ones),
-/// then kept as a regression check; one of its declines led to the rule
-/// that the words after a comparison's last side name what every side is.
+/// then kept as a regression check; its two declines led to the rule that
+/// the words after a comparison's last side name what every side is, and
+/// to "speed up" as a synonym of optimise.
 #[test]
 fn fifth_blind_questions_meet_the_bar() {
     let (_dir, library) = library();
     let (hit1, mrr) = evaluate(&library, "tests/data/blind5-real.tsv");
-    assert!(hit1 >= 0.87, "hit@1 {hit1:.3} < 0.87");
-    assert!(mrr >= 0.92, "MRR@10 {mrr:.3} < 0.92");
+    assert!(hit1 >= 0.88, "hit@1 {hit1:.3} < 0.88");
+    assert!(mrr >= 0.93, "MRR@10 {mrr:.3} < 0.93");
     let share = declined_share(&library, "tests/data/blind5-uncovered.tsv");
     assert!(share >= 0.8, "declined {share:.3} < 0.8");
 }
