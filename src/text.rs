@@ -248,7 +248,7 @@ pub struct BodyParts {
 /// (`# Custom exception classes should inherit from Exception`) explains
 /// more than bare code, less than sentences; a label (`# Array creation`)
 /// explains nothing, as a list of names does not. On the judgement sets,
-/// any share from 0.6 to 0.75 put 6 to 7 more of the 489 covered questions
+/// any share from 0.6 to 0.75 put 6 to 7 more of the 399 covered questions
 /// first and 1 fewer (an example now comes before a one-line answer of a
 /// question list); 0.5 gained less, 0.9 and more buried prose answers
 /// under commented code, and counting labels too lost a shared real

@@ -439,6 +439,42 @@ fn a_comparison_of_two_kinds_of_one_thing_is_answered_where_they_are_compared() 
 }
 
 #[test]
+fn a_keyword_named_as_such_is_found_where_it_is_the_keyword() {
+    let env = TestEnv::new();
+    let dir = env.guide(
+        "mine",
+        "zoo.md",
+        "# Global Interpreter Lock\n\nThe global interpreter lock lets one thread run Python \
+         bytecode at a time. It keeps reference counting safe without a lock per object, \
+         and it is why threads do not speed up CPU-bound work; processes do.\n\n```python\n\
+         import threading\n# Two threads of CPU-bound work take as long as one after the \
+         other\nthreads = [threading.Thread(target=sum, args=(range(10**7),)) for _ in \
+         range(2)]\n```\n\n# Global and nonlocal keywords\n\nA global statement makes a \
+         name refer to the module scope.\n",
+    );
+    let guides = dir.to_str().unwrap();
+    let o = env.run(&[
+        "--guides",
+        guides,
+        "--json",
+        "--limit",
+        "40",
+        "what does the global keyword do",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // the bundled guides answer too: the order of this guide's sections
+    let mine: Vec<String> = json(&o)
+        .iter()
+        .filter(|h| h["guide"].as_str().is_some_and(|g| g.ends_with("zoo.md")))
+        .map(|h| h["title"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(
+        mine,
+        ["Global and nonlocal keywords", "Global Interpreter Lock"]
+    );
+}
+
+#[test]
 fn everyday_words_do_not_decline_a_question_the_guides_answer() {
     let env = TestEnv::new();
     let dir = env.guide(

@@ -51,6 +51,15 @@ const INFLECTION_COVER: f32 = 1.0;
 /// A word that says little alone (`in`) counts this much next to its
 /// expansions (`membership`).
 const ALONE_WORD_WEIGHT: f32 = 0.2;
+/// How much the noun that says what kind of word a keyword is (`keyword`
+/// of "the global keyword", `statement` of "an else statement") weighs,
+/// against the keyword: enough for `Global and Nonlocal Keywords` to come
+/// before `Global Interpreter Lock`, too little for a section that does
+/// not say "statement" to lose to one that does (`with Statement` for "the
+/// yield statement"). Left out as wording, the noun let any title holding
+/// the keyword's English word win; at 0.5, 1 more of the 471 covered
+/// questions of the judgement sets came first and none fewer, at 0.3 none.
+const KEYWORD_NOUN_SHARE: f32 = 0.5;
 /// A word of this many senses in general English (WordNet) or more is an
 /// everyday word (`results` 7, `considered` 9, `sure` 10; `decorator` 1,
 /// `singleton` 1, `broadcast` 5): together with no title of the guides
@@ -338,7 +347,7 @@ impl Library {
         // The language named as what a question is about ("the advantages
         // of Python") is as telling as the quality asked for, though the
         // guides use its name everywhere.
-        let weights: Vec<f32> = found
+        let mut weights: Vec<f32> = found
             .iter()
             .enumerate()
             .map(|(i, &(w, known))| {
@@ -352,6 +361,11 @@ impl Library {
                 }
             })
             .collect();
+        // a keyword's noun says what kind of word it is, less than the
+        // keyword says what is asked
+        for &(noun, keyword) in &plan.keyword_nouns {
+            weights[noun] = weights[keyword] * KEYWORD_NOUN_SHARE;
+        }
         let alternatives: Vec<(AltTerms, f32)> = plan
             .alternatives
             .iter()
@@ -438,6 +452,10 @@ impl Library {
             used: found.iter().map(|(_, used)| *used).collect(),
             incidental: (0..plan.words.len())
                 .map(|i| {
+                    // the noun only says what kind of word its keyword is
+                    if plan.keyword_nouns.iter().any(|&(noun, _)| noun == i) {
+                        return weights[i] > 0.0;
+                    }
                     weights[i] > 0.0
                         && !stems[i].is_empty()
                         && everyday(&plan.words[i])
@@ -456,6 +474,7 @@ impl Library {
             alternatives: alternatives.into_iter().map(|(a, _)| a).collect(),
             sides: plan.sides.clone(),
             hyphenated: plan.hyphenated.clone(),
+            keyword_nouns: plan.keyword_nouns.clone(),
             kind: question_kind(&wording::typed_tokens(&plan.words.join(" "))),
             question: plan.roles.contains(&Role::Template),
         };

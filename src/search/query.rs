@@ -223,6 +223,9 @@ pub struct Plan {
     /// Runs of words that hyphens join into one (`new-style`), as indices
     /// into `words`.
     pub hyphenated: Vec<Vec<usize>>,
+    /// The nouns that say what kind of word a keyword is, with the keyword
+    /// each names: (noun, keyword) indices into `words`.
+    pub keyword_nouns: Vec<(usize, usize)>,
     /// Code-shaped tokens of the query (`__slots__`, `*args`, `==`).
     pub code: Vec<String>,
     /// Per word, whether it was written as code (`f(items=[])`).
@@ -348,6 +351,7 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
     }
     let words: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
     plan.roles = wording::roles(&tokens);
+    plan.keyword_nouns = wording::keyword_nouns(&tokens, &plan.roles);
     // a query of nothing but wording asks about its words that could be
     // content ("what is python", "what is in"); a keyword named as such
     // ("the with statement") is content by itself

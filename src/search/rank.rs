@@ -46,6 +46,10 @@ pub struct QueryTerms {
     /// Runs of tokens that hyphens join into one word (`new-style`): each
     /// is covered only where the whole run is.
     pub hyphenated: Vec<Vec<usize>>,
+    /// Nouns that say what kind of word a keyword is, with their keyword
+    /// (noun, keyword): a noun is covered only where its keyword is
+    /// (`Statement` of "with Statement" does not cover the yield statement).
+    pub keyword_nouns: Vec<(usize, usize)>,
     /// The kind of answer asked for: the question word the query starts
     /// with (`what`, `how`, `why`…), if any.
     pub kind: Option<String>,
@@ -400,7 +404,7 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
             title[i].max(path[i] * PATH_CREDIT).max(words)
         })
         .collect();
-    Coverage {
+    let mut coverage = Coverage {
         title,
         path,
         passage,
@@ -408,7 +412,23 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
         about,
         any,
         said,
+    };
+    for &(noun, keyword) in &q.keyword_nouns {
+        for v in [
+            &mut coverage.title,
+            &mut coverage.path,
+            &mut coverage.passage,
+            &mut coverage.phrase,
+            &mut coverage.about,
+            &mut coverage.any,
+            &mut coverage.said,
+        ] {
+            if let (Some(&k), Some(v_noun)) = (v.get(keyword), v.get(noun).copied()) {
+                v[noun] = v_noun.min(k);
+            }
+        }
     }
+    coverage
 }
 
 /// Whether token `i` is a side of a comparison whose stems another side
@@ -785,6 +805,19 @@ mod tests {
         assert_eq!(coverage(&q, &apart).any, [0.0, 0.0, 1.0]);
         let together = doc("class", "a new style", 1.0);
         assert_eq!(coverage(&q, &together).any, [1.0, 1.0, 1.0]);
+    }
+
+    #[test]
+    fn a_keyword_s_noun_is_covered_only_with_its_keyword() {
+        // "the yield statement": (noun, keyword)
+        let mut q = terms("yield statement");
+        q.keyword_nouns = vec![(1, 0)];
+        let other = doc("with statement", "the with statement closes a file", 1.0);
+        let c = coverage(&q, &other);
+        assert_eq!((c.title[1], c.any[1]), (0.0, 0.0));
+        let its_own = doc("yield statement", "a yield statement pauses", 1.0);
+        let c = coverage(&q, &its_own);
+        assert_eq!((c.title[1], c.any[1]), (1.0, 1.0));
     }
 
     #[test]

@@ -130,13 +130,11 @@ fn framed(tokens: &[Typed]) -> Vec<Role> {
         let article = i == 0 || roles[i - 1] != Role::Content;
         let named =
             tokens[i].quoted || (article && words.get(i + 1).is_some_and(|w| is_keyword_noun(w)));
-        // the `is` of "what is operator overloading" asks the question
+        // the `is` of "what is operator overloading" asks the question;
+        // the noun stays content, as what kind of word the keyword is (see
+        // `keyword_nouns`)
         if is_keyword(word) && named && roles[i] != Role::Template {
             roles[i] = Role::Content;
-            // the noun only says what the keyword is
-            if words.get(i + 1).is_some_and(|w| is_keyword_noun(w)) {
-                roles[i + 1] = Role::Filler;
-            }
         }
     }
     // `the super() function`, `split() and join() methods`: the noun only
@@ -179,6 +177,21 @@ fn framed(tokens: &[Typed]) -> Vec<Role> {
         }
     }
     roles
+}
+
+/// The nouns that say what kind of word a keyword is (`keyword` of "the
+/// global keyword", `statement` of "the with statement"), with the keyword
+/// each names, as (noun, keyword) token indices.
+pub fn keyword_nouns(tokens: &[Typed], roles: &[Role]) -> Vec<(usize, usize)> {
+    (1..tokens.len())
+        .filter(|&i| {
+            roles[i] == Role::Content
+                && roles[i - 1] == Role::Content
+                && is_keyword_noun(&tokens[i].text)
+                && is_keyword(&tokens[i - 1].text)
+        })
+        .map(|i| (i, i - 1))
+        .collect()
 }
 
 /// Whether a query is nothing but wording ("what is python", "what is
@@ -614,18 +627,21 @@ mod tests {
     fn keywords_named_as_such_are_content() {
         assert_eq!(
             content("Explain the use \"with\" statement in python?"),
-            ["with"]
+            ["with", "statement"]
         );
         assert_eq!(
             content("Explain the use of the 'nonlocal' keyword."),
-            ["nonlocal"]
+            ["nonlocal", "keyword"]
         );
-        assert_eq!(content("what does the is operator do"), ["is"]);
+        assert_eq!(content("what does the is operator do"), ["is", "operator"]);
         assert_eq!(
             content("what is operator overloading"),
             ["operator", "overloading"]
         );
-        assert_eq!(content("what does the yield statement do"), ["yield"]);
+        assert_eq!(
+            content("what does the yield statement do"),
+            ["yield", "statement"]
+        );
         assert_eq!(
             content("pass optional or keyword parameters"),
             ["pass", "optional", "keyword", "parameters"]
@@ -636,8 +652,23 @@ mod tests {
         // after any wording, and Python 2's keywords too
         assert_eq!(
             content("How do you use the logging module instead of print statements?"),
-            ["logging", "module", "print"]
+            ["logging", "module", "print", "statements"]
         );
+    }
+
+    #[test]
+    fn a_keyword_s_noun_is_known_as_such() {
+        let nouns = |q: &str| {
+            let tokens = typed_tokens(q);
+            keyword_nouns(&tokens, &roles(&tokens))
+        };
+        // (noun, keyword)
+        assert_eq!(nouns("what does the global keyword do"), [(4, 3)]);
+        assert_eq!(nouns("Explain the use \"with\" statement"), [(4, 3)]);
+        // a noun after a word that is not a keyword names nothing
+        assert!(nouns("what is a return value").is_empty());
+        assert!(nouns("what is operator overloading").is_empty());
+        assert_eq!(nouns("how do you write an if else block"), [(7, 6)]);
     }
 
     #[test]
