@@ -82,6 +82,15 @@ impl Synonyms {
     }
 
     /// Whether `word` is a one-word member of some group.
+    /// Whether words are a term of several words that a group names
+    /// (`list comprehension`, `context manager`).
+    fn is_term(&self, words: &[String]) -> bool {
+        words.len() > 1
+            && self.groups.iter().flatten().any(|p| {
+                p.len() == words.len() && p.iter().zip(words).all(|(a, b)| same_word(a, b))
+            })
+    }
+
     fn has_word(&self, word: &str) -> bool {
         self.groups
             .iter()
@@ -365,6 +374,7 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
     (plan.alternatives, plan.alone) = synonyms.alternatives(&words, &asked);
     plan.alternatives.extend(compounds(&words, vocab));
     plan.sides = wording::sides(&tokens, &plan.roles);
+    wording::share_the_last_head(&mut plan.sides, &tokens, |words| synonyms.is_term(words));
     plan.hyphenated = wording::hyphenated(&tokens);
     // a name written as code (`round(2.5)`, `list.reverse()`) is Python's,
     // not the English word's: it has no English relations

@@ -286,7 +286,9 @@ fn phrases_at(table: &[&[&str]], tokens: &[impl AsRef<str>]) -> Vec<usize> {
 /// `difference between a module and a package` → `module`, `package`;
 /// `list vs tuple`; `is python interpreted or compiled` → `interpreted`,
 /// `compiled`. Empty when the query compares nothing; `X / Y` is one thing
-/// named twice, not a comparison.
+/// named twice, not a comparison. The words that name what both sides are
+/// ("language" of "compiled or interpreted language") are still in the
+/// last side: [`share_the_last_head`] sets them apart.
 pub fn sides(tokens: &[Typed], roles: &[Role]) -> Vec<Vec<usize>> {
     let words: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
     let opener = (0..words.len())
@@ -317,12 +319,8 @@ pub fn sides(tokens: &[Typed], roles: &[Role]) -> Vec<Vec<usize>> {
         groups
     };
     if let Some((at, n)) = opener {
-        let mut found = groups(at + n);
-        if found.len() < 2 {
-            return Vec::new();
-        }
-        share_the_last_head(&mut found, tokens);
-        return found;
+        let found = groups(at + n);
+        return if found.len() >= 2 { found } else { Vec::new() };
     }
     // `x vs y`, `x or y`: the runs of content words right around
     // each joiner, when both are there.
@@ -370,45 +368,62 @@ pub fn sides(tokens: &[Typed], roles: &[Role]) -> Vec<Vec<usize>> {
         .filter(|&i| roles[i] == Role::Content)
         .all(|i| found.iter().any(|side| side.contains(&i)));
     if found.len() >= 2 && (!only_or || all_content_in_sides) {
-        share_the_last_head(&mut found, tokens);
         found
     } else {
         Vec::new()
     }
 }
 
-/// In "compiled or interpreted language", "shallow and deep copy" or
-/// "factory vs strategy pattern", the words after the last side's first
-/// word name what every side is, not the last side alone: when each other
-/// side is one word (hyphens join words: `new-style`), the last side is its
-/// first word, and the rest counts as the question's, not a side's. Names
-/// written as code are left whole (`os.path`, `list.reverse()`).
-fn share_the_last_head(sides: &mut [Vec<usize>], tokens: &[Typed]) {
-    // the tokens of the word that starts at `run[0]`
-    let first_word = |run: &[usize]| -> usize {
+/// In "compiled or interpreted language", "factory vs strategy pattern" or
+/// ".py and .pyc files", the words after
+/// the last side's first word name what both sides are, not the last side
+/// alone: when the first side is one word (hyphens join words: `new-style`),
+/// the last side becomes its first word, and the rest counts as the
+/// question's. Left whole: a term of Python's (`is_term`: "list
+/// comprehension" of "generator vs list comprehension"), a construct
+/// (`yield from`, `is not`), a name written as code (`os.path`), and a last
+/// side whose first word or rest repeats the first side ("list vs linked
+/// list", "thread vs thread pool"); and comparisons of three or more.
+pub fn share_the_last_head(
+    sides: &mut [Vec<usize>],
+    tokens: &[Typed],
+    is_term: impl Fn(&[String]) -> bool,
+) {
+    let [first, last] = sides else {
+        return;
+    };
+    // how many tokens the word that starts a run spans
+    let word_len = |run: &[usize]| -> usize {
         let mut n = 1;
         while n < run.len() && run[n] == run[n - 1] + 1 && tokens[run[n]].joined_before {
             n += 1;
         }
         n
     };
+    let text =
+        |run: &[usize]| -> Vec<String> { run.iter().map(|&i| tokens[i].text.clone()).collect() };
     let code = |i: usize| {
         let t = &tokens[i];
-        t.dotted_before
-            || t.in_code
-            || t.called
-            || tokens.get(i + 1).is_some_and(|n| n.dotted_before)
+        t.quoted || t.in_code || t.called || dotted(tokens, i)
     };
-    let Some((last, others)) = sides.split_last_mut() else {
-        return;
-    };
-    if others.iter().any(|side| first_word(side) != side.len()) {
+    let n = word_len(last);
+    let words: Vec<String> = text(last);
+    let first_words = text(first);
+    let repeats =
+        words[..n] == first_words[..] || words[n..].iter().any(|w| first_words.contains(w));
+    let construct = phrases_at(compiled::CONSTRUCTS, &words)
+        .iter()
+        .any(|&len| len > 1);
+    if word_len(first) != first.len()
+        || n == last.len()
+        || repeats
+        || construct
+        || is_term(&words)
+        || last.iter().chain(first.iter()).any(|&i| code(i))
+    {
         return;
     }
-    let n = first_word(last);
-    if n < last.len() && !last.iter().any(|&i| code(i)) {
-        last.truncate(n);
-    }
+    last.truncate(n);
 }
 
 /// Whether token `i` is a part of a dotted name (`re` or `compile` of
@@ -574,9 +589,10 @@ mod tests {
             content("What is __slots__ and when is it useful?"),
             ["__slots__"]
         );
+        // `even` stays content: "even or odd", "even numbers"
         assert_eq!(
             content("Do functions return even if they do not return?"),
-            ["functions", "return", "return"]
+            ["functions", "return", "even", "return"]
         );
         // English's closed classes are wording too
         assert_eq!(
@@ -746,23 +762,60 @@ mod tests {
 
     #[test]
     fn the_words_after_the_last_side_name_what_every_side_is() {
-        let (content, sides) = analyse("Is Python a compiled or interpreted language?");
-        assert_eq!(content, ["compiled", "interpreted", "language"]);
-        assert_eq!(sides, [["compiled"], ["interpreted"]]);
-        let (_, sides) = analyse("difference between shallow and deep copy");
-        assert_eq!(sides, [["shallow"], ["deep"]]);
-        // hyphens join a side's words
-        let (_, sides) = analyse("new-style vs old-style classes");
-        assert_eq!(sides, [["new", "style"], ["old", "style"]]);
-        // a side of several words says them all
-        let (_, sides) = analyse("list comprehension vs generator expression");
+        // the sides once the words they share are set apart; `terms` are
+        // the terms of several words Python has
+        let shared = |q: &str, terms: &[&str]| -> Vec<Vec<String>> {
+            let tokens = typed_tokens(q);
+            let mut sides = sides(&tokens, &roles(&tokens));
+            share_the_last_head(&mut sides, &tokens, |w| {
+                terms.contains(&w.join(" ").as_str())
+            });
+            sides
+                .into_iter()
+                .map(|s| s.into_iter().map(|i| tokens[i].text.clone()).collect())
+                .collect()
+        };
         assert_eq!(
-            sides,
+            shared("Is Python a compiled or interpreted language?", &[]),
+            [["compiled"], ["interpreted"]]
+        );
+        assert_eq!(
+            shared("factory vs strategy pattern", &[]),
+            [["factory"], ["strategy"]]
+        );
+        // hyphens join a side's words
+        assert_eq!(
+            shared("new-style vs old-style classes", &[]),
+            [["new", "style"], ["old", "style"]]
+        );
+        // a term of Python's is one thing
+        assert_eq!(
+            shared("decorator vs context manager", &["context manager"]),
+            [vec!["decorator"], vec!["context", "manager"]]
+        );
+        // so are a construct, a name written as code, and a kind of the
+        // first side
+        assert_eq!(
+            shared("yield vs yield from", &[]),
+            [vec!["yield"], vec!["yield", "from"]]
+        );
+        assert_eq!(
+            shared("`is` vs `is not`", &[]),
+            [vec!["is"], vec!["is", "not"]]
+        );
+        assert_eq!(
+            shared("pathlib vs os.path", &[]),
+            [vec!["pathlib"], vec!["os", "path"]]
+        );
+        assert_eq!(
+            shared("list vs linked list", &[]),
+            [vec!["list"], vec!["linked", "list"]]
+        );
+        // and a side of several words first says them all
+        assert_eq!(
+            shared("list comprehension vs generator expression", &[]),
             [["list", "comprehension"], ["generator", "expression"]]
         );
-        // and a name written as code is left whole
-        let (_, sides) = analyse("pathlib vs os.path");
-        assert_eq!(sides, [vec!["pathlib"], vec!["os", "path"]]);
     }
 
     #[test]
