@@ -594,6 +594,12 @@ mod tests {
             content("Do functions return even if they do not return?"),
             ["functions", "return", "even", "return"]
         );
+        // so is asking what a thing is good for, or why it matters
+        assert_eq!(
+            content("What are Python decorators good for?"),
+            ["decorators"]
+        );
+        assert_eq!(content("What is the GIL and why does it matter?"), ["gil"]);
         // English's closed classes are wording too
         assert_eq!(
             content("How to log an exception along with its traceback, though?"),
