@@ -372,7 +372,8 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
         (0..words.len()).collect()
     };
     (plan.alternatives, plan.alone) = synonyms.alternatives(&words, &asked);
-    plan.alternatives.extend(compounds(&words, vocab));
+    plan.alternatives
+        .extend(compounds(&words, &plan.roles, vocab));
     plan.sides = wording::sides(&tokens, &plan.roles);
     wording::share_the_last_head(&mut plan.sides, &tokens, |words| synonyms.is_term(words));
     plan.hyphenated = wording::hyphenated(&tokens);
@@ -482,7 +483,8 @@ pub fn nearest(word: &str, max_typos: usize, vocab: &dyn Vocabulary) -> Option<S
 
 /// Consecutive query words written as one word in the guides: `thread pool
 /// executor` also searches `threadpoolexecutor` (and `threadpool`).
-fn compounds(tokens: &[String], vocab: &dyn Vocabulary) -> Vec<Alternative> {
+/// Wording joins nothing: "me an" is not `mean`.
+fn compounds(tokens: &[String], roles: &[Role], vocab: &dyn Vocabulary) -> Vec<Alternative> {
     let mut out = Vec::new();
     for start in 0..tokens.len() {
         for len in 2..=3 {
@@ -492,6 +494,9 @@ fn compounds(tokens: &[String], vocab: &dyn Vocabulary) -> Vec<Alternative> {
             // words only: a code name (`__init__`) is written as it is
             if !parts.iter().all(|t| t.chars().all(char::is_alphanumeric)) {
                 break;
+            }
+            if !roles[start..start + len].contains(&Role::Content) {
+                continue;
             }
             let joined = parts.concat();
             if vocab.known(&joined) {
@@ -802,6 +807,14 @@ mod tests {
                 source: Source::Compound,
             }]
         );
+        // wording joins nothing: "me an" is not `mean`
+        let v = Words(vec![("mean", 9), ("decorator", 3)]);
+        let p = plan(
+            "give me an example of a decorator",
+            &v,
+            &Synonyms::from_toml("groups = []").unwrap(),
+        );
+        assert_eq!(p.alternatives, []);
     }
 
     #[test]

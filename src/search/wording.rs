@@ -600,6 +600,7 @@ mod tests {
             ["decorators"]
         );
         assert_eq!(content("What is the GIL and why does it matter?"), ["gil"]);
+        assert_eq!(content("Give me an example of a decorator"), ["decorator"]);
         // English's closed classes are wording too
         assert_eq!(
             content("How to log an exception along with its traceback, though?"),
