@@ -639,6 +639,30 @@ fn a_question_about_a_quality_of_the_language_finds_the_language() {
 }
 
 #[test]
+fn a_quality_asked_of_a_subject_weighs_less_than_the_subject() {
+    let env = TestEnv::new();
+    let dir = env.guide(
+        "mine",
+        "zoo.md",
+        "# Advantages of generators\n\nGenerators save memory: values come one at a time, \
+         and a pipeline of them never holds the whole data.\n\n# Advantages of tuples\n\n\
+         Tuples are smaller than lists and can be dictionary keys.\n\n# Numpy arrays\n\nA \
+         numpy array holds numbers of one type in one block of memory, so it is smaller and \
+         much faster than lists for arithmetic on every element.\n",
+    );
+    let o = env.run(&[
+        "--guides",
+        dir.to_str().unwrap(),
+        "--guide",
+        "zoo",
+        "--json",
+        "what are the advantages of numpy over lists",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)[0]["title"], "Numpy arrays");
+}
+
+#[test]
 fn the_language_asked_about_alone_is_answered_by_its_key_features() {
     let env = TestEnv::new();
     let dir = env.guide(

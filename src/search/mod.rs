@@ -60,6 +60,13 @@ const ALONE_WORD_WEIGHT: f32 = 0.2;
 /// the keyword's English word win; at 0.5, 1 more of the 471 covered
 /// questions of the judgement sets came first and none fewer, at 0.3 none.
 const KEYWORD_NOUN_SHARE: f32 = 0.5;
+/// How much a quality asked of a subject (`advantages`, `pros`, `best`)
+/// weighs at most, against the subject's most telling word: "the
+/// advantages of numpy over lists" is about numpy, not any section titled
+/// "Advantages"; "pros and cons of asyncio" not about those of Python. It
+/// moved none of the judged questions; at its own weight, a rare quality
+/// word outweighed the subject.
+const ASPECT_SHARE: f32 = 0.5;
 /// A word of this many senses in general English (WordNet) or more is an
 /// everyday word (`results` 7, `considered` 9, `sure` 10; `decorator` 1,
 /// `singleton` 1, `broadcast` 5): together with no title of the guides
@@ -365,6 +372,19 @@ impl Library {
         // keyword says what is asked
         for &(noun, keyword) in &plan.keyword_nouns {
             weights[noun] = weights[keyword] * KEYWORD_NOUN_SHARE;
+        }
+        // a quality asked of a subject ("the advantages of numpy") weighs
+        // less than the subject
+        let aspect =
+            |i: usize| plan.roles[i] == Role::Content && wording::is_aspect(&plan.words[i]);
+        let subject = (0..weights.len())
+            .filter(|&i| !aspect(i))
+            .map(|i| weights[i])
+            .fold(0.0, f32::max);
+        if subject > 0.0 {
+            for i in (0..weights.len()).filter(|&i| aspect(i)) {
+                weights[i] = weights[i].min(subject * ASPECT_SHARE);
+            }
         }
         let alternatives: Vec<(AltTerms, f32)> = plan
             .alternatives

@@ -86,7 +86,7 @@ pub fn is_keyword(word: &str) -> bool {
     compiled::KEYWORDS.binary_search(&word).is_ok()
 }
 
-fn is_aspect(word: &str) -> bool {
+pub fn is_aspect(word: &str) -> bool {
     compiled::ASPECTS.binary_search(&word).is_ok()
 }
 
