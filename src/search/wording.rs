@@ -601,6 +601,16 @@ mod tests {
         );
         assert_eq!(content("What is the GIL and why does it matter?"), ["gil"]);
         assert_eq!(content("Give me an example of a decorator"), ["decorator"]);
+        // and figures of speech for how a thing works, or when
+        assert_eq!(content("How does a set work under the hood?"), ["set"]);
+        assert_eq!(
+            content("In what situations would you use a generator?"),
+            ["generator"]
+        );
+        assert_eq!(
+            content("please explain decorators in simple terms"),
+            ["decorators"]
+        );
         // English's closed classes are wording too
         assert_eq!(
             content("How to log an exception along with its traceback, though?"),
