@@ -611,6 +611,7 @@ mod tests {
             content("please explain decorators in simple terms"),
             ["decorators"]
         );
+        assert_eq!(content("what's the deal with the GIL"), ["gil"]);
         // English's closed classes are wording too
         assert_eq!(
             content("How to log an exception along with its traceback, though?"),
