@@ -612,6 +612,14 @@ mod tests {
             ["decorators"]
         );
         assert_eq!(content("what's the deal with the GIL"), ["gil"]);
+        assert_eq!(
+            content("Explain the concept of inheritance."),
+            ["inheritance"]
+        );
+        assert_eq!(
+            content("Write a Python function to reverse a string"),
+            ["reverse", "string"]
+        );
         // English's closed classes are wording too
         assert_eq!(
             content("How to log an exception along with its traceback, though?"),
