@@ -122,9 +122,7 @@ fn library() -> (tempfile::TempDir, Library) {
 #[test]
 fn listed_queries_meet_the_bar() {
     let (_dir, library) = library();
-    let (hit1, mrr) = evaluate(&library, "tests/data/queries.tsv");
-    assert!(hit1 >= 0.95, "hit@1 {hit1:.3} < 0.95");
-    assert!(mrr >= 0.97, "MRR@10 {mrr:.3} < 0.97");
+    assert_ranks(&library, "tests/data/queries.tsv", 0.95, 0.97);
 }
 
 /// Real interview questions, verbatim from public question lists
@@ -133,9 +131,7 @@ fn listed_queries_meet_the_bar() {
 #[test]
 fn real_questions_meet_the_bar() {
     let (_dir, library) = library();
-    let (hit1, mrr) = evaluate(&library, "tests/data/real-questions.tsv");
-    assert!(hit1 >= 0.85, "hit@1 {hit1:.3} < 0.85");
-    assert!(mrr >= 0.90, "MRR@10 {mrr:.3} < 0.90");
+    assert_ranks(&library, "tests/data/real-questions.tsv", 0.85, 0.90);
 }
 
 /// Real interview questions the guides do not answer
@@ -144,8 +140,7 @@ fn real_questions_meet_the_bar() {
 #[test]
 fn uncovered_questions_are_declined() {
     let (_dir, library) = library();
-    let share = declined_share(&library, "tests/data/uncovered.tsv");
-    assert!(share >= 0.65, "declined {share:.3} < 0.65");
+    assert_declines(&library, "tests/data/uncovered.tsv", 0.65);
 }
 
 /// Real questions written down and judged by reading the guides, without
@@ -154,11 +149,8 @@ fn uncovered_questions_are_declined() {
 #[test]
 fn blind_questions_meet_the_bar() {
     let (_dir, library) = library();
-    let (hit1, mrr) = evaluate(&library, "tests/data/blind-real.tsv");
-    assert!(hit1 >= 0.82, "hit@1 {hit1:.3} < 0.82");
-    assert!(mrr >= 0.89, "MRR@10 {mrr:.3} < 0.89");
-    let share = declined_share(&library, "tests/data/blind-uncovered.tsv");
-    assert!(share >= 0.95, "declined {share:.3} < 0.95");
+    assert_ranks(&library, "tests/data/blind-real.tsv", 0.82, 0.89);
+    assert_declines(&library, "tests/data/blind-uncovered.tsv", 0.95);
 }
 
 /// A second blind set (tests/data/blind2-*.tsv), written by another judge
@@ -167,11 +159,8 @@ fn blind_questions_meet_the_bar() {
 #[test]
 fn second_blind_questions_meet_the_bar() {
     let (_dir, library) = library();
-    let (hit1, mrr) = evaluate(&library, "tests/data/blind2-real.tsv");
-    assert!(hit1 >= 0.77, "hit@1 {hit1:.3} < 0.77");
-    assert!(mrr >= 0.82, "MRR@10 {mrr:.3} < 0.82");
-    let share = declined_share(&library, "tests/data/blind2-uncovered.tsv");
-    assert!(share >= 0.93, "declined {share:.3} < 0.93");
+    assert_ranks(&library, "tests/data/blind2-real.tsv", 0.77, 0.82);
+    assert_declines(&library, "tests/data/blind2-uncovered.tsv", 0.93);
 }
 
 /// A third blind set (tests/data/blind3-*.tsv), written by another judge
@@ -182,11 +171,8 @@ fn second_blind_questions_meet_the_bar() {
 #[test]
 fn third_blind_questions_meet_the_bar() {
     let (_dir, library) = library();
-    let (hit1, mrr) = evaluate(&library, "tests/data/blind3-real.tsv");
-    assert!(hit1 >= 0.71, "hit@1 {hit1:.3} < 0.71");
-    assert!(mrr >= 0.78, "MRR@10 {mrr:.3} < 0.78");
-    let share = declined_share(&library, "tests/data/blind3-uncovered.tsv");
-    assert!(share >= 0.96, "declined {share:.3} < 0.96");
+    assert_ranks(&library, "tests/data/blind3-real.tsv", 0.71, 0.78);
+    assert_declines(&library, "tests/data/blind3-uncovered.tsv", 0.96);
 }
 
 /// A fourth blind set (tests/data/blind4-*.tsv), written like the third by
@@ -197,11 +183,8 @@ fn third_blind_questions_meet_the_bar() {
 #[test]
 fn fourth_blind_questions_meet_the_bar() {
     let (_dir, library) = library();
-    let (hit1, mrr) = evaluate(&library, "tests/data/blind4-real.tsv");
-    assert!(hit1 >= 0.47, "hit@1 {hit1:.3} < 0.47");
-    assert!(mrr >= 0.53, "MRR@10 {mrr:.3} < 0.53");
-    let share = declined_share(&library, "tests/data/blind4-uncovered.tsv");
-    assert!(share >= 0.67, "declined {share:.3} < 0.67");
+    assert_ranks(&library, "tests/data/blind4-real.tsv", 0.47, 0.53);
+    assert_declines(&library, "tests/data/blind4-uncovered.tsv", 0.67);
 }
 
 /// A fifth blind set (tests/data/blind5-*.tsv): a judge wrote 90 questions
@@ -217,11 +200,26 @@ fn fourth_blind_questions_meet_the_bar() {
 #[test]
 fn fifth_blind_questions_meet_the_bar() {
     let (_dir, library) = library();
-    let (hit1, mrr) = evaluate(&library, "tests/data/blind5-real.tsv");
-    assert!(hit1 >= 0.88, "hit@1 {hit1:.3} < 0.88");
-    assert!(mrr >= 0.93, "MRR@10 {mrr:.3} < 0.93");
-    let share = declined_share(&library, "tests/data/blind5-uncovered.tsv");
-    assert!(share >= 0.8, "declined {share:.3} < 0.8");
+    assert_ranks(&library, "tests/data/blind5-real.tsv", 0.88, 0.93);
+    assert_declines(&library, "tests/data/blind5-uncovered.tsv", 0.8);
+}
+
+/// Asserts that a judgement set's covered questions reach these hit@1 and
+/// MRR@10.
+fn assert_ranks(library: &Library, path: &str, min_hit1: f64, min_mrr: f64) {
+    let (hit1, mrr) = evaluate(library, path);
+    assert!(hit1 >= min_hit1, "{path}: hit@1 {hit1:.3} < {min_hit1}");
+    assert!(mrr >= min_mrr, "{path}: MRR@10 {mrr:.3} < {min_mrr}");
+}
+
+/// Asserts that pyq declines at least this share of a set of uncovered
+/// questions.
+fn assert_declines(library: &Library, path: &str, min_share: f64) {
+    let share = declined_share(library, path);
+    assert!(
+        share >= min_share,
+        "{path}: declined {share:.3} < {min_share}"
+    );
 }
 
 /// The share of a set of uncovered questions that pyq declines.
@@ -254,7 +252,5 @@ fn declined_share(library: &Library, path: &str) -> f64 {
 #[test]
 fn extra_queries_meet_the_bar() {
     let (_dir, library) = library();
-    let (hit1, mrr) = evaluate(&library, "tests/data/queries-extra.tsv");
-    assert!(hit1 >= 0.97, "hit@1 {hit1:.3} < 0.97");
-    assert!(mrr >= 0.98, "MRR@10 {mrr:.3} < 0.98");
+    assert_ranks(&library, "tests/data/queries-extra.tsv", 0.97, 0.98);
 }

@@ -81,7 +81,6 @@ impl Synonyms {
         Ok(Synonyms { groups, alone })
     }
 
-    /// Whether `word` is a one-word member of some group.
     /// Whether words are a term of several words that a group names
     /// (`list comprehension`, `context manager`).
     fn is_term(&self, words: &[String]) -> bool {
@@ -91,6 +90,7 @@ impl Synonyms {
             })
     }
 
+    /// Whether `word` is a one-word member of some group.
     fn has_word(&self, word: &str) -> bool {
         self.groups
             .iter()
@@ -380,7 +380,7 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
     // a name written as code (`round(2.5)`, `list.reverse()`) is Python's,
     // not the English word's: it has no English relations
     let code: Vec<bool> = (0..tokens.len())
-        .map(|i| tokens[i].called || tokens[i].in_code || wording::dotted(&tokens, i))
+        .map(|i| wording::written_as_code(&tokens, i))
         .collect();
     plan.alternatives.extend(related_words(
         &words,

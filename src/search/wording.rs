@@ -375,11 +375,10 @@ pub fn sides(tokens: &[Typed], roles: &[Role]) -> Vec<Vec<usize>> {
 }
 
 /// In "compiled or interpreted language", "factory vs strategy pattern" or
-/// ".py and .pyc files", the words after
-/// the last side's first word name what both sides are, not the last side
-/// alone: when the first side is one word (hyphens join words: `new-style`),
-/// the last side becomes its first word, and the rest counts as the
-/// question's. Left whole: a term of Python's (`is_term`: "list
+/// ".py and .pyc files", the words after the last side's first word name
+/// what both sides are, not the last side alone: when the first side is one
+/// word (hyphens join words: `new-style`), the last side becomes its first
+/// word, and the rest counts as the question's. Left whole: a term of Python's (`is_term`: "list
 /// comprehension" of "generator vs list comprehension"), a construct
 /// (`yield from`, `is not`), a name written as code (`os.path`), and a last
 /// side whose first word or rest repeats the first side ("list vs linked
@@ -402,10 +401,7 @@ pub fn share_the_last_head(
     };
     let text =
         |run: &[usize]| -> Vec<String> { run.iter().map(|&i| tokens[i].text.clone()).collect() };
-    let code = |i: usize| {
-        let t = &tokens[i];
-        t.quoted || t.in_code || t.called || dotted(tokens, i)
-    };
+    let code = |i: usize| tokens[i].quoted || written_as_code(tokens, i);
     let n = word_len(last);
     let words: Vec<String> = text(last);
     let first_words = text(first);
@@ -430,6 +426,13 @@ pub fn share_the_last_head(
 /// `re.compile`).
 pub fn dotted(tokens: &[Typed], i: usize) -> bool {
     tokens[i].dotted_before || tokens.get(i + 1).is_some_and(|t| t.dotted_before)
+}
+
+/// Whether token `i` is written as code: in a stretch of code, as a call or
+/// as part of a dotted name (`my_list[::-1]`, `round(2.5)`, `os.path`). It
+/// is Python's name, not the English word.
+pub fn written_as_code(tokens: &[Typed], i: usize) -> bool {
+    tokens[i].in_code || tokens[i].called || dotted(tokens, i)
 }
 
 /// The runs of tokens that hyphens join into one word (`new-style`), as
