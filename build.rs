@@ -173,6 +173,7 @@ fn wording(path: &Path) -> String {
         ("COMPARISON_OPENERS", "comparison_openers", true),
         ("CONSTRUCTS", "constructs", true),
         ("ASPECTS", "aspects", false),
+        ("DEFINITIONS", "definitions", true),
         ("LANGUAGE", "language", false),
         ("CALL_NOUNS", "call_nouns", false),
     ] {

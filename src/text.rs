@@ -241,6 +241,11 @@ pub struct BodyParts {
     /// [`EXPLAINING_WORDS`] words; a list of bare names explains nothing),
     /// and [`COMMENT_SHARE`] of the comments of its code that do.
     pub prose_bytes: usize,
+    /// The word each sentence of the prose and each code comment opens
+    /// with, an article passed over: what it says something of (`A mixin
+    /// is …`, `- **Mixins:** reusable …`), not what it names on the way
+    /// (`… prevents race conditions`).
+    pub leads: String,
 }
 
 /// How much a byte of a code comment that says something explains,
@@ -281,6 +286,7 @@ pub fn body_parts(markdown: &str) -> BodyParts {
                 parts.code.push_str(statement);
                 parts.code.push('\n');
                 if !comment.is_empty() {
+                    push_leads(comment, &mut parts.leads);
                     parts.words.push_str(comment);
                     parts.words.push('\n');
                     // an example's comment says what its line does
@@ -293,6 +299,7 @@ pub fn body_parts(markdown: &str) -> BodyParts {
                 }
             }
             (None, _) => {
+                push_leads(line, &mut parts.leads);
                 parts.words.push_str(line);
                 parts.words.push('\n');
                 if says_something(line) {
@@ -304,6 +311,43 @@ pub fn body_parts(markdown: &str) -> BodyParts {
         }
     }
     parts
+}
+
+/// Words that open a sentence without being what it is about.
+const ARTICLES: &[&str] = &["a", "an", "the"];
+
+/// Appends the word each sentence of a line opens with (see
+/// [`BodyParts::leads`]), one per line. A sentence ends at `.`, `?` or `!`
+/// before a space and a word that is not in lowercase: the stops of `3.12`
+/// and of `e.g. to` do not end one.
+fn push_leads(line: &str, leads: &mut String) {
+    let line = strip_list_marker(line);
+    let ends_sentence = |i: usize| {
+        let rest = &line[i + 1..];
+        let next = rest.trim_start().chars().next();
+        rest.starts_with(char::is_whitespace) && next.is_some_and(|c| !c.is_lowercase())
+    };
+    let mut start = 0;
+    let mut ends: Vec<usize> = line
+        .char_indices()
+        .filter(|&(i, c)| matches!(c, '.' | '?' | '!') && ends_sentence(i))
+        .map(|(i, _)| i + 1)
+        .collect();
+    ends.push(line.len());
+    for end in ends {
+        let mut words = line[start..end]
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|w| !w.is_empty());
+        let lead = match words.next() {
+            Some(w) if ARTICLES.iter().any(|a| w.eq_ignore_ascii_case(a)) => words.next(),
+            other => other,
+        };
+        if let Some(word) = lead {
+            leads.push_str(word);
+            leads.push('\n');
+        }
+        start = end;
+    }
 }
 
 /// Whether a line of prose says something: at least [`EXPLAINING_WORDS`]
@@ -502,6 +546,17 @@ mod tests {
             (parts.words.as_str(), parts.code.as_str()),
             ("", "unclosed\n")
         );
+    }
+
+    #[test]
+    fn sentences_and_comments_are_led_by_their_first_word() {
+        let md = "A mixin is a small class. It adds methods, e.g. to log.\n\
+                  - **Mixins:** reusable parts\n\
+                  The GIL prevents race conditions in 3.12 too!\n\n\
+                  ```python\nx = 1  # the answer\n```\n";
+        let parts = body_parts(md);
+        let leads: Vec<&str> = parts.leads.lines().collect();
+        assert_eq!(leads, ["mixin", "It", "Mixins", "GIL", "answer"]);
     }
 
     #[test]

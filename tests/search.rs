@@ -535,6 +535,40 @@ fn a_list_of_names_does_not_answer_a_question_on_one_of_them() {
 }
 
 #[test]
+fn a_passing_mention_does_not_say_what_a_thing_is() {
+    let env = TestEnv::new();
+    let dir = env.guide(
+        "mine",
+        "zoo.md",
+        "# Marsupial burrows\n\nWombats dig deep burrows in dry soil, which a quokka \
+         never does.\n\n# Island life\n\nTermites feed the numbat on the mainland, and \
+         ants feed a numbat in the dry season.\n\n# Night walks\n\nOwls hunt at dusk. \
+         A bilby digs for seeds and insects at night.\n",
+    );
+    let guides = dir.to_str().unwrap();
+    let run = |query: &str| env.run(&["--guides", guides, "--guide", "zoo", "--json", query]);
+    // named once, on the way, under a heading about something else
+    let o = run("what is a quokka?");
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("name \"quokka\" only in passing"),
+        "{}",
+        stderr(&o)
+    );
+    // a question that is not after a definition may be answered in passing
+    let o = run("where do wombats dig burrows and does a quokka?");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // said twice, it is what the passage is about
+    let o = run("what is a numbat?");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)[0]["title"], "Island life");
+    // a sentence that opens with it says something of it
+    let o = run("what is a bilby?");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)[0]["title"], "Night walks");
+}
+
+#[test]
 fn a_snake_case_name_is_used_only_where_it_is_written() {
     let env = TestEnv::new();
     let dir = env.guide(

@@ -77,9 +77,13 @@ pub struct Request {
 pub struct Places {
     pub path: bool,
     pub code: bool,
+    /// How many times it occurs in the code.
+    pub code_count: u32,
     /// Whether it is in a line of prose that says something or a code
     /// comment, not only in a list of names.
     pub sentence: bool,
+    /// Whether a sentence of the prose or a code comment opens with it.
+    pub lead: bool,
     /// Positions (in words) in the prose.
     pub prose: Vec<u32>,
 }
@@ -278,8 +282,9 @@ impl Fields {
         let mut positions = Vec::new();
         let fields = [
             (self.path, IndexRecordOption::Basic),
-            (self.code_text, IndexRecordOption::Basic),
+            (self.code_text, IndexRecordOption::WithFreqs),
             (self.sentences, IndexRecordOption::Basic),
+            (self.leads, IndexRecordOption::Basic),
             (self.text, IndexRecordOption::WithFreqsAndPositions),
         ];
         for (field, record) in fields {
@@ -301,8 +306,11 @@ impl Fields {
                         places.path = true;
                     } else if field == self.code_text {
                         places.code = true;
+                        places.code_count = postings.term_freq();
                     } else if field == self.sentences {
                         places.sentence = true;
+                    } else if field == self.leads {
+                        places.lead = true;
                     } else {
                         postings.positions(&mut positions);
                         places.prose = positions.clone();

@@ -18,7 +18,7 @@ use crate::text::body_parts;
 
 /// Bumped whenever the schema, the analyzer or the way guides are cut into
 /// documents changes meaning; an index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 13;
+pub const SCHEMA_VERSION: u32 = 14;
 
 /// Name under which the analyzer is registered with tantivy.
 const ANALYZER: &str = "pyq";
@@ -66,6 +66,9 @@ pub struct Fields {
     /// The lines of the body's prose that say something and the comments of
     /// its code, stemmed: a word there is said, not only named in a list.
     pub sentences: Field,
+    /// The word each sentence of the body and each code comment opens with
+    /// (see `BodyParts::leads`), stemmed: what the body says something of.
+    pub leads: Field,
     /// Every word of title, path and body as written (lowercase, not
     /// stemmed): the vocabulary for typo correction.
     pub words: Field,
@@ -119,6 +122,7 @@ impl Fields {
                 .add_text_field("code_text", indexed(ANALYZER, IndexRecordOption::WithFreqs)),
             // no positions: only whether a word is in a sentence is read
             sentences: b.add_text_field("sentences", indexed(ANALYZER, IndexRecordOption::Basic)),
+            leads: b.add_text_field("leads", indexed(ANALYZER, IndexRecordOption::Basic)),
             words: b.add_text_field("words", indexed(WORDS, IndexRecordOption::Basic)),
             code: b.add_text_field("code", indexed(PRECUT, IndexRecordOption::WithFreqs)),
             subsections: b.add_bool_field(SUBSECTIONS, STORED | FAST),
@@ -160,6 +164,7 @@ impl Fields {
         d.add_text(self.text, &parts.words);
         d.add_text(self.code_text, &parts.code);
         d.add_text(self.sentences, &parts.sentences);
+        d.add_text(self.leads, &parts.leads);
         d.add_text(self.words, &doc.title);
         for p in &doc.path {
             d.add_text(self.words, p);

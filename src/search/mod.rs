@@ -114,6 +114,9 @@ pub struct Declined {
     /// The sides of a comparison the guides do not make, each as the
     /// query words it; empty unless that is the reason.
     pub compared: Vec<String>,
+    /// The thing a question asks the definition of, when the guides name it
+    /// only in passing; `None` unless that is the reason.
+    pub in_passing: Option<String>,
     /// Titles of the documents that came closest, best first.
     pub closest: Vec<String>,
 }
@@ -265,9 +268,20 @@ impl Library {
             } else {
                 Vec::new()
             };
+            // a question asking what a thing is that the guides only name
+            let thing = decline::defined_words(&terms);
+            let in_passing =
+                (missing.is_empty() && compared.is_empty() && !thing.is_empty()).then(|| {
+                    thing
+                        .iter()
+                        .map(|&i| plan.words[i].as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                });
             found.declined = Some(Declined {
                 words: missing.iter().map(|&i| plan.words[i].clone()).collect(),
                 compared,
+                in_passing,
                 closest: ranked
                     .iter()
                     .take(CLOSEST_TITLES)
@@ -304,6 +318,7 @@ impl Library {
                     found.declined = Some(Declined {
                         words: words.iter().map(|&i| plan.words[i].clone()).collect(),
                         compared: Vec::new(),
+                        in_passing: None,
                         closest: Vec::new(),
                     });
                 }
@@ -466,6 +481,7 @@ impl Library {
         }
         request.watched = watched;
         request.watched_code = plan.code.clone();
+        let typed = wording::typed_tokens(&plan.words.join(" "));
         let terms = QueryTerms {
             tokens: plan.words.clone(),
             own: vec![word_weight; stems.len()],
@@ -495,7 +511,8 @@ impl Library {
             sides: plan.sides.clone(),
             hyphenated: plan.hyphenated.clone(),
             keyword_nouns: plan.keyword_nouns.clone(),
-            kind: question_kind(&wording::typed_tokens(&plan.words.join(" "))),
+            kind: question_kind(&typed),
+            defines: wording::asks_what_it_is(&typed),
             question: plan.roles.contains(&Role::Template),
         };
         Analysed { terms, request }

@@ -53,6 +53,9 @@ pub struct QueryTerms {
     /// The kind of answer asked for: the question word the query starts
     /// with (`what`, `how`, `why`…), if any.
     pub kind: Option<String>,
+    /// Whether the query asks what a thing is or does (`what is a mixin`,
+    /// `what does functools.partial do`): a definition.
+    pub defines: bool,
     /// Whether the query is worded as a question (`what is a decorator`)
     /// rather than named (`decorator`): a question asks for an
     /// explanation, a name for the place that has it.
@@ -217,6 +220,12 @@ pub struct Coverage {
     /// Per token, how much the document says of it in words: as `any`,
     /// code left out (an example that uses a name does not explain it).
     pub said: Vec<f32>,
+    /// Per token, how many times the document says or uses it (prose and
+    /// code), by its own words or an alternative.
+    pub mentions: Vec<u32>,
+    /// Per token, how much a sentence or a code comment of the document
+    /// opens with it: says something of it (`A mixin is …`).
+    pub lead: Vec<f32>,
 }
 
 impl QueryTerms {
@@ -272,6 +281,16 @@ impl Facts {
     fn all_in(&self, stems: &[String], place: impl Fn(&Places) -> bool) -> bool {
         !stems.is_empty() && stems.iter().all(|s| self.places_of(s).is_some_and(&place))
     }
+
+    /// How many times a run of stems may occur in the code: as often as its
+    /// rarest stem (code has no positions to find the run by).
+    fn code_count(&self, stems: &[String]) -> u32 {
+        stems
+            .iter()
+            .map(|s| self.places_of(s).map_or(0, |p| p.code_count))
+            .min()
+            .unwrap_or(0)
+    }
 }
 
 /// How well a document covers each token of a query.
@@ -282,6 +301,10 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
     let mut code = vec![0f32; n];
     let mut prose = vec![0f32; n];
     let mut sentence = vec![0f32; n];
+    let mut mentions = vec![0u32; n];
+    let mut lead = vec![0f32; n];
+    // a run of stems opens a sentence when its first stem does
+    let opens = |stems: &[String]| f.all_in(&stems[..stems.len().min(1)], |p| p.lead);
     // (position, token, factor) of every prose match
     let mut events: Vec<(u32, usize, f32)> = Vec::new();
     let note = |slot: &mut Vec<f32>, i: usize, factor: f32| {
@@ -319,7 +342,12 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
         if f.all_in(stems, |p| p.sentence) {
             note(&mut sentence, i, own);
         }
-        for p in f.run_positions(stems) {
+        if opens(stems) {
+            note(&mut lead, i, own);
+        }
+        let positions = f.run_positions(stems);
+        mentions[i] = mentions[i].max(positions.len() as u32 + f.code_count(stems));
+        for p in positions {
             events.push((p, i, own));
             note(&mut prose, i, own);
         }
@@ -330,7 +358,13 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
         let in_code = f.all_in(&alt.stems, |p| p.code);
         let in_sentence = f.all_in(&alt.stems, |p| p.sentence);
         let positions = f.run_positions(&alt.stems);
+        let times = positions.len() as u32 + f.code_count(&alt.stems);
+        let alt_opens = opens(&alt.stems);
         for &i in &alt.covers {
+            mentions[i] = mentions[i].max(times);
+            if alt_opens {
+                note(&mut lead, i, alt.factor);
+            }
             if in_title {
                 note(&mut title, i, alt.factor);
             }
@@ -412,6 +446,8 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
         about,
         any,
         said,
+        mentions,
+        lead,
     };
     for &(noun, keyword) in &q.keyword_nouns {
         for v in [
@@ -422,6 +458,7 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
             &mut coverage.about,
             &mut coverage.any,
             &mut coverage.said,
+            &mut coverage.lead,
         ] {
             if let (Some(&k), Some(v_noun)) = (v.get(keyword), v.get(noun).copied()) {
                 v[noun] = v_noun.min(k);
@@ -805,6 +842,37 @@ mod tests {
         assert_eq!(coverage(&q, &apart).any, [0.0, 0.0, 1.0]);
         let together = doc("class", "a new style", 1.0);
         assert_eq!(coverage(&q, &together).any, [1.0, 1.0, 1.0]);
+    }
+
+    #[test]
+    fn mentions_count_the_prose_and_the_code() {
+        let mut q = terms("wombat numbat");
+        q.alternatives = vec![AltTerms {
+            stems: vec!["vombatus".to_string()],
+            covers: vec![0],
+            factor: 0.8,
+        }];
+        let mut f = doc("burrows", "wombat digs while a numbat eats", 1.0);
+        f.places.push((
+            "vombatus".to_string(),
+            Places {
+                code: true,
+                code_count: 2,
+                ..Places::default()
+            },
+        ));
+        // once in the prose; its alternative twice in the code
+        assert_eq!(coverage(&q, &f).mentions, [2, 1]);
+        assert_eq!(coverage(&q, &f).lead, [0.0, 0.0]);
+        if let Some((_, wombat)) = f.places.iter_mut().find(|(s, _)| s == "wombat") {
+            wombat.lead = true;
+        }
+        assert_eq!(coverage(&q, &f).lead, [1.0, 0.0]);
+        if let Some((_, numbat)) = f.places.iter_mut().find(|(s, _)| s == "numbat") {
+            numbat.code = true;
+            numbat.code_count = 3;
+        }
+        assert_eq!(coverage(&q, &f).mentions, [2, 4]);
     }
 
     #[test]

@@ -90,6 +90,13 @@ pub fn is_aspect(word: &str) -> bool {
     compiled::ASPECTS.binary_search(&word).is_ok()
 }
 
+/// Whether a query opens by asking what a thing is or does (`what is a
+/// mixin`, `what does functools.partial do`): it asks for a definition.
+pub fn asks_what_it_is(tokens: &[Typed]) -> bool {
+    let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+    longest_phrase(compiled::DEFINITIONS, &words) > 0
+}
+
 /// Whether a lowercase word names the language itself (`python`).
 pub fn is_language(word: &str) -> bool {
     compiled::LANGUAGE.binary_search(&word).is_ok()
@@ -530,6 +537,26 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn questions_that_ask_what_a_thing_is_ask_for_a_definition() {
+        for query in [
+            "what is a mixin?",
+            "What's name mangling",
+            "what does functools.partial do",
+            "what is the use of __slots__",
+        ] {
+            assert!(asks_what_it_is(&typed_tokens(query)), "{query}");
+        }
+        for query in [
+            "how do I sort a list",
+            "why is python slow",
+            "what happens if you divide by zero",
+            "mixin",
+        ] {
+            assert!(!asks_what_it_is(&typed_tokens(query)), "{query}");
+        }
+    }
 
     #[test]
     fn sentences_end_at_question_marks_and_full_stops_not_abbreviations() {

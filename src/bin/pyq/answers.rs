@@ -125,6 +125,12 @@ fn not_covered(
             first.join(", "),
             quoted(last)
         )?;
+    } else if let (true, Some(thing)) = (words.is_empty(), &declined.in_passing) {
+        writeln!(
+            err,
+            "pyq: the guides name {} only in passing, without saying what it is",
+            quoted(thing)
+        )?;
     } else if words.is_empty() {
         writeln!(err, "pyq: the guides don't answer this question")?;
     } else {
