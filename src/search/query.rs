@@ -778,6 +778,18 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphenated_term_finds_its_synonym() {
+        // the guides say "pass-by-value"; interview lists say either
+        let p = plan("is python call-by-value?", &Words(vec![]), &synonyms());
+        let pass = p
+            .alternatives
+            .iter()
+            .find(|a| a.phrase == ["pass", "by", "value"])
+            .expect("pass by value is offered");
+        assert_eq!(pass.covers, [2, 3, 4]);
+    }
+
+    #[test]
     fn synonyms_match_plurals() {
         let p = plan("dictionaries", &Words(vec![]), &synonyms());
         assert!(p.alternatives.iter().any(|a| a.phrase == ["dict"]));
