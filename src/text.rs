@@ -315,17 +315,27 @@ pub fn body_parts(markdown: &str) -> BodyParts {
 
 /// Words that open a sentence without being what it is about.
 const ARTICLES: &[&str] = &["a", "an", "the"];
+/// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "etc", "vs", "cf", "approx", "mr", "dr"];
 
 /// Appends the word each sentence of a line opens with (see
-/// [`BodyParts::leads`]), one per line. A sentence ends at `.`, `?` or `!`
-/// before a space and a word that is not in lowercase: the stops of `3.12`
-/// and of `e.g. to` do not end one.
+/// [`BodyParts::leads`]), one per line, when the line says something (a
+/// row of a table or a bare list item names things, it says nothing of
+/// them). A sentence ends at `.`, `?` or `!` before a space and a word not
+/// in lowercase, unless the stop is an abbreviation's (`e.g. The`).
 fn push_leads(line: &str, leads: &mut String) {
     let line = strip_list_marker(line);
+    if line.starts_with('|') || !says_something(line) {
+        return;
+    }
     let ends_sentence = |i: usize| {
         let rest = &line[i + 1..];
         let next = rest.trim_start().chars().next();
-        rest.starts_with(char::is_whitespace) && next.is_some_and(|c| !c.is_lowercase())
+        let word = line[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+        let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+        rest.starts_with(char::is_whitespace)
+            && next.is_some_and(|c| !c.is_lowercase())
+            && !ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
     };
     let mut start = 0;
     let mut ends: Vec<usize> = line
@@ -550,10 +560,12 @@ mod tests {
 
     #[test]
     fn sentences_and_comments_are_led_by_their_first_word() {
-        let md = "A mixin is a small class. It adds methods, e.g. to log.\n\
-                  - **Mixins:** reusable parts\n\
+        let md = "A mixin is a small class. It adds methods, e.g. The logger to log.\n\
+                  - **Mixins:** reusable parts of classes\n\
+                  - Name mangling\n\
+                  | Potoroo | eats | fungi and roots on the forest floor |\n\
                   The GIL prevents race conditions in 3.12 too!\n\n\
-                  ```python\nx = 1  # the answer\n```\n";
+                  ```python\nx = 1  # the answer to everything here\ny = 2  # label\n```\n";
         let parts = body_parts(md);
         let leads: Vec<&str> = parts.leads.lines().collect();
         assert_eq!(leads, ["mixin", "It", "Mixins", "GIL", "answer"]);

@@ -253,8 +253,9 @@ impl Library {
             .map(|r| r.0.coverage.clone())
             .collect();
         if !ranked.is_empty()
-            && let Some(missing) = decline::uncovered(&terms, &coverages)
+            && let Some(unanswered) = decline::uncovered(&terms, &coverages)
         {
+            let missing = unanswered.missing;
             let compared = if missing.is_empty() {
                 decline::compared(&terms)
                     .into_iter()
@@ -268,16 +269,14 @@ impl Library {
             } else {
                 Vec::new()
             };
-            // a question asking what a thing is that the guides only name
-            let thing = decline::defined_words(&terms);
-            let in_passing =
-                (missing.is_empty() && compared.is_empty() && !thing.is_empty()).then(|| {
-                    thing
-                        .iter()
-                        .map(|&i| plan.words[i].as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                });
+            let in_passing = unanswered.in_passing.then(|| {
+                terms
+                    .thing
+                    .iter()
+                    .map(|&i| plan.words[i].as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
             found.declined = Some(Declined {
                 words: missing.iter().map(|&i| plan.words[i].clone()).collect(),
                 compared,
@@ -482,6 +481,7 @@ impl Library {
         request.watched = watched;
         request.watched_code = plan.code.clone();
         let typed = wording::typed_tokens(&plan.words.join(" "));
+        let thing = defined_thing(&typed, &weights, &stems, &plan.sides);
         let terms = QueryTerms {
             tokens: plan.words.clone(),
             own: vec![word_weight; stems.len()],
@@ -512,7 +512,7 @@ impl Library {
             hyphenated: plan.hyphenated.clone(),
             keyword_nouns: plan.keyword_nouns.clone(),
             kind: question_kind(&typed),
-            defines: wording::asks_what_it_is(&typed),
+            thing,
             question: plan.roles.contains(&Role::Template),
         };
         Analysed { terms, request }
@@ -526,6 +526,35 @@ fn question_kind(tokens: &[wording::Typed]) -> Option<String> {
     QUESTION_WORDS
         .contains(&first.text.as_str())
         .then(|| first.text.clone())
+}
+
+/// The tokens that name the thing a question asks the definition of: the
+/// first run of content words after its opening (`race condition` of "what
+/// is a race condition?", `re compile` of "what does re.compile() do, and
+/// is it worth using?"); none for a comparison, or when a word of the run
+/// has no stems to find it by.
+fn defined_thing(
+    typed: &[wording::Typed],
+    weights: &[f32],
+    stems: &[Vec<String>],
+    sides: &[Vec<usize>],
+) -> Vec<usize> {
+    let Some(opener) = wording::definition_opener(typed) else {
+        return Vec::new();
+    };
+    let content = |i: &usize| weights.get(*i).is_some_and(|&w| w > 0.0);
+    let thing: Vec<usize> = (opener..weights.len())
+        .skip_while(|i| !content(i))
+        .take_while(content)
+        .collect();
+    let findable = thing
+        .iter()
+        .all(|&i| stems.get(i).is_some_and(|s| !s.is_empty()));
+    if sides.is_empty() && findable {
+        thing
+    } else {
+        Vec::new()
+    }
 }
 
 /// Words that open a question and say what kind of answer it wants.

@@ -53,9 +53,10 @@ pub struct QueryTerms {
     /// The kind of answer asked for: the question word the query starts
     /// with (`what`, `how`, `why`…), if any.
     pub kind: Option<String>,
-    /// Whether the query asks what a thing is or does (`what is a mixin`,
-    /// `what does functools.partial do`): a definition.
-    pub defines: bool,
+    /// The tokens that name the thing a question asks the definition of
+    /// (`race condition` of "what is a race condition?"); empty unless it
+    /// asks what a thing is or does.
+    pub thing: Vec<usize>,
     /// Whether the query is worded as a question (`what is a decorator`)
     /// rather than named (`decorator`): a question asks for an
     /// explanation, a name for the place that has it.
@@ -220,12 +221,13 @@ pub struct Coverage {
     /// Per token, how much the document says of it in words: as `any`,
     /// code left out (an example that uses a name does not explain it).
     pub said: Vec<f32>,
-    /// Per token, how many times the document says or uses it (prose and
-    /// code), by its own words or an alternative.
-    pub mentions: Vec<u32>,
-    /// Per token, how much a sentence or a code comment of the document
-    /// opens with it: says something of it (`A mixin is …`).
-    pub lead: Vec<f32>,
+    /// How many times the document says or uses the thing the query asks
+    /// the definition of, by its words or an alternative for all of them,
+    /// in the prose and in the code.
+    pub thing_mentions: u32,
+    /// Whether a sentence or a code comment of the document opens with
+    /// that thing: says something of it (`A mixin is …`).
+    pub thing_opens: bool,
 }
 
 impl QueryTerms {
@@ -282,14 +284,13 @@ impl Facts {
         !stems.is_empty() && stems.iter().all(|s| self.places_of(s).is_some_and(&place))
     }
 
-    /// How many times a run of stems may occur in the code: as often as its
-    /// rarest stem (code has no positions to find the run by).
+    /// How many times a stem occurs in the code; none for a run of several,
+    /// which code has no positions to find.
     fn code_count(&self, stems: &[String]) -> u32 {
-        stems
-            .iter()
-            .map(|s| self.places_of(s).map_or(0, |p| p.code_count))
-            .min()
-            .unwrap_or(0)
+        match stems {
+            [stem] => self.places_of(stem).map_or(0, |p| p.code_count),
+            _ => 0,
+        }
     }
 }
 
@@ -301,10 +302,6 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
     let mut code = vec![0f32; n];
     let mut prose = vec![0f32; n];
     let mut sentence = vec![0f32; n];
-    let mut mentions = vec![0u32; n];
-    let mut lead = vec![0f32; n];
-    // a run of stems opens a sentence when its first stem does
-    let opens = |stems: &[String]| f.all_in(&stems[..stems.len().min(1)], |p| p.lead);
     // (position, token, factor) of every prose match
     let mut events: Vec<(u32, usize, f32)> = Vec::new();
     let note = |slot: &mut Vec<f32>, i: usize, factor: f32| {
@@ -342,12 +339,7 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
         if f.all_in(stems, |p| p.sentence) {
             note(&mut sentence, i, own);
         }
-        if opens(stems) {
-            note(&mut lead, i, own);
-        }
-        let positions = f.run_positions(stems);
-        mentions[i] = mentions[i].max(positions.len() as u32 + f.code_count(stems));
-        for p in positions {
+        for p in f.run_positions(stems) {
             events.push((p, i, own));
             note(&mut prose, i, own);
         }
@@ -358,13 +350,7 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
         let in_code = f.all_in(&alt.stems, |p| p.code);
         let in_sentence = f.all_in(&alt.stems, |p| p.sentence);
         let positions = f.run_positions(&alt.stems);
-        let times = positions.len() as u32 + f.code_count(&alt.stems);
-        let alt_opens = opens(&alt.stems);
         for &i in &alt.covers {
-            mentions[i] = mentions[i].max(times);
-            if alt_opens {
-                note(&mut lead, i, alt.factor);
-            }
             if in_title {
                 note(&mut title, i, alt.factor);
             }
@@ -446,9 +432,10 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
         about,
         any,
         said,
-        mentions,
-        lead,
+        thing_mentions: 0,
+        thing_opens: false,
     };
+    (coverage.thing_mentions, coverage.thing_opens) = thing_in(q, f);
     for &(noun, keyword) in &q.keyword_nouns {
         for v in [
             &mut coverage.title,
@@ -458,7 +445,6 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
             &mut coverage.about,
             &mut coverage.any,
             &mut coverage.said,
-            &mut coverage.lead,
         ] {
             if let (Some(&k), Some(v_noun)) = (v.get(keyword), v.get(noun).copied()) {
                 v[noun] = v_noun.min(k);
@@ -485,6 +471,36 @@ fn shares_stems_with_another_side(q: &QueryTerms, i: usize) -> bool {
 
 /// Per token, its factor in the passage of [`PASSAGE_WORDS`] words that
 /// covers the most of the query's weight.
+/// How many times a document says or uses the thing the query asks the
+/// definition of, and whether a sentence or a comment opens with it. The
+/// thing is counted by its most telling word (`zip` of "the function
+/// zip()"), as typed or through an alternative (`indices` for "negative
+/// indexes"), in the prose and the code; a sentence opens with it when it
+/// opens with that word or with the first word of the thing.
+fn thing_in(q: &QueryTerms, f: &Facts) -> (u32, bool) {
+    let Some(&telling) = q
+        .thing
+        .iter()
+        .max_by(|&&a, &&b| q.weights[a].total_cmp(&q.weights[b]).then(b.cmp(&a)))
+    else {
+        return (0, false);
+    };
+    let forms = std::iter::once(q.stems[telling].clone()).chain(
+        q.alternatives
+            .iter()
+            .filter(|a| a.covers == [telling] || a.covers == q.thing)
+            .map(|a| a.stems.clone()),
+    );
+    let (mut times, mut opens) = (0, false);
+    for stems in forms.filter(|s| !s.is_empty()) {
+        times = times.max(f.run_positions(&stems).len() as u32 + f.code_count(&stems));
+        opens |= f.all_in(&stems[..1], |p| p.lead);
+    }
+    let first = &q.stems[q.thing[0]];
+    opens |= !first.is_empty() && f.all_in(&first[..1], |p| p.lead);
+    (times, opens)
+}
+
 fn best_passage(q: &QueryTerms, events: &mut [(u32, usize, f32)], n: usize) -> Vec<f32> {
     events.sort_by_key(|e| e.0);
     let weight = |i: usize| q.weights.get(i).copied().unwrap_or(0.0);
@@ -845,34 +861,40 @@ mod tests {
     }
 
     #[test]
-    fn mentions_count_the_prose_and_the_code() {
-        let mut q = terms("wombat numbat");
+    fn the_thing_to_define_is_counted_by_its_most_telling_word() {
+        // "race condition", asked what it is; "condition" tells more
+        let mut q = terms("race condition");
+        q.weights = vec![1.0, 2.0];
+        q.thing = vec![0, 1];
+        let mut f = doc(
+            "threads",
+            "threads race to finish while a condition holds",
+            1.0,
+        );
+        assert_eq!(thing_in(&q, &f), (1, false));
+        // an alternative for it counts, in the prose and in the code
         q.alternatives = vec![AltTerms {
-            stems: vec!["vombatus".to_string()],
-            covers: vec![0],
+            stems: vec!["predicate".to_string()],
+            covers: vec![1],
             factor: 0.8,
         }];
-        let mut f = doc("burrows", "wombat digs while a numbat eats", 1.0);
         f.places.push((
-            "vombatus".to_string(),
+            "predicate".to_string(),
             Places {
                 code: true,
                 code_count: 2,
                 ..Places::default()
             },
         ));
-        // once in the prose; its alternative twice in the code
-        assert_eq!(coverage(&q, &f).mentions, [2, 1]);
-        assert_eq!(coverage(&q, &f).lead, [0.0, 0.0]);
-        if let Some((_, wombat)) = f.places.iter_mut().find(|(s, _)| s == "wombat") {
-            wombat.lead = true;
+        assert_eq!(thing_in(&q, &f), (2, false));
+        // one for a lesser word of it does not
+        q.alternatives[0].covers = vec![0];
+        assert_eq!(thing_in(&q, &f), (1, false));
+        // a sentence opens with it when it opens with its first word
+        if let Some((_, race)) = f.places.iter_mut().find(|(s, _)| s == "race") {
+            race.lead = true;
         }
-        assert_eq!(coverage(&q, &f).lead, [1.0, 0.0]);
-        if let Some((_, numbat)) = f.places.iter_mut().find(|(s, _)| s == "numbat") {
-            numbat.code = true;
-            numbat.code_count = 3;
-        }
-        assert_eq!(coverage(&q, &f).mentions, [2, 4]);
+        assert_eq!(thing_in(&q, &f), (1, true));
     }
 
     #[test]

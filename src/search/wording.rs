@@ -90,11 +90,17 @@ pub fn is_aspect(word: &str) -> bool {
     compiled::ASPECTS.binary_search(&word).is_ok()
 }
 
-/// Whether a query opens by asking what a thing is or does (`what is a
-/// mixin`, `what does functools.partial do`): it asks for a definition.
-pub fn asks_what_it_is(tokens: &[Typed]) -> bool {
+/// How many tokens open a query that asks what a thing is or does (`what
+/// is` of "what is a mixin", `what does` of "what does functools.partial
+/// do"): it asks for a definition of what follows. `None` for any other
+/// query, and for one that asks what tells things apart ("what is the
+/// difference between a module and a package").
+pub fn definition_opener(tokens: &[Typed]) -> Option<usize> {
     let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-    longest_phrase(compiled::DEFINITIONS, &words) > 0
+    let opener = longest_phrase(compiled::DEFINITIONS, &words);
+    let compares = (opener..words.len())
+        .any(|i| longest_phrase(compiled::COMPARISON_OPENERS, &words[i..]) > 0);
+    (opener > 0 && !compares).then_some(opener)
 }
 
 /// Whether a lowercase word names the language itself (`python`).
@@ -540,21 +546,26 @@ mod tests {
 
     #[test]
     fn questions_that_ask_what_a_thing_is_ask_for_a_definition() {
-        for query in [
-            "what is a mixin?",
-            "What's name mangling",
-            "what does functools.partial do",
-            "what is the use of __slots__",
+        for (query, opener) in [
+            ("what is a mixin?", 2),
+            ("What's name mangling", 2),
+            ("what does functools.partial do", 2),
+            ("what is the use of __slots__", 5),
         ] {
-            assert!(asks_what_it_is(&typed_tokens(query)), "{query}");
+            assert_eq!(
+                definition_opener(&typed_tokens(query)),
+                Some(opener),
+                "{query}"
+            );
         }
         for query in [
             "how do I sort a list",
             "why is python slow",
             "what happens if you divide by zero",
+            "what is the difference between / and //",
             "mixin",
         ] {
-            assert!(!asks_what_it_is(&typed_tokens(query)), "{query}");
+            assert_eq!(definition_opener(&typed_tokens(query)), None, "{query}");
         }
     }
 
