@@ -286,7 +286,6 @@ pub fn body_parts(markdown: &str) -> BodyParts {
                 parts.code.push_str(statement);
                 parts.code.push('\n');
                 if !comment.is_empty() {
-                    push_leads(comment, &mut parts.leads);
                     parts.words.push_str(comment);
                     parts.words.push('\n');
                     // an example's comment says what its line does
@@ -295,17 +294,18 @@ pub fn body_parts(markdown: &str) -> BodyParts {
                     parts.sentences.push('\n');
                     if says_something(comment) {
                         parts.prose_bytes += (comment.len() as f32 * COMMENT_SHARE) as usize;
+                        push_leads(comment, &mut parts.leads);
                     }
                 }
             }
             (None, _) => {
-                push_leads(line, &mut parts.leads);
                 parts.words.push_str(line);
                 parts.words.push('\n');
                 if says_something(line) {
                     parts.prose_bytes += line.trim().len();
                     parts.sentences.push_str(line);
                     parts.sentences.push('\n');
+                    push_leads(line, &mut parts.leads);
                 }
             }
         }
@@ -318,14 +318,14 @@ const ARTICLES: &[&str] = &["a", "an", "the"];
 /// Abbreviations whose full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "etc", "vs", "cf", "approx", "mr", "dr"];
 
-/// Appends the word each sentence of a line opens with (see
-/// [`BodyParts::leads`]), one per line, when the line says something (a
-/// row of a table or a bare list item names things, it says nothing of
-/// them). A sentence ends at `.`, `?` or `!` before a space and a word not
-/// in lowercase, unless the stop is an abbreviation's (`e.g. The`).
+/// Appends the word each sentence of a line that says something opens
+/// with (see [`BodyParts::leads`]), one per line; a row of a table names
+/// things, it says nothing of them. A sentence ends at `.`, `?` or `!`
+/// before a space and a word not in lowercase, unless the stop is an
+/// abbreviation's (`e.g. The`).
 fn push_leads(line: &str, leads: &mut String) {
     let line = strip_list_marker(line);
-    if line.starts_with('|') || !says_something(line) {
+    if line.starts_with('|') {
         return;
     }
     let ends_sentence = |i: usize| {

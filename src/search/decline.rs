@@ -183,9 +183,13 @@ fn covered(q: &QueryTerms, c: &Coverage) -> Vec<f32> {
 /// Whether a hit's title names something of the query: always, for a name
 /// looked up (`pyq bandicoot`), which is found wherever it is.
 fn titled(q: &QueryTerms, c: &Coverage) -> bool {
-    !q.question
-        || (0..q.weights.len())
-            .any(|i| q.weights[i] > 0.0 && c.title.get(i).is_some_and(|&t| t > 0.0))
+    !q.question || names_content(q, &c.title)
+}
+
+/// Whether a place of a hit (its title, its heading path) holds one of the
+/// query's content words.
+fn names_content(q: &QueryTerms, place: &[f32]) -> bool {
+    (0..q.weights.len()).any(|i| q.weights[i] > 0.0 && place.get(i).is_some_and(|&t| t > 0.0))
 }
 
 /// Whether a hit names the thing a question asks the definition of only in
@@ -193,10 +197,7 @@ fn titled(q: &QueryTerms, c: &Coverage) -> bool {
 /// or code comment of it opens with it, and neither its title nor a
 /// heading above it names anything of the question.
 fn named_in_passing(q: &QueryTerms, c: &Coverage) -> bool {
-    let headed = (0..q.weights.len()).any(|i| {
-        q.weights[i] > 0.0
-            && (c.title.get(i).is_some_and(|&t| t > 0.0) || c.path.get(i).is_some_and(|&p| p > 0.0))
-    });
+    let headed = names_content(q, &c.title) || names_content(q, &c.path);
     !q.thing.is_empty() && !headed && !c.thing_opens && c.thing_mentions < MENTIONS_TO_DEFINE
 }
 

@@ -256,27 +256,20 @@ impl Library {
             && let Some(unanswered) = decline::uncovered(&terms, &coverages)
         {
             let missing = unanswered.missing;
+            // the query's words at these tokens, as one phrase
+            let phrase = |tokens: &[usize]| -> String {
+                let words: Vec<&str> = tokens.iter().map(|&i| plan.words[i].as_str()).collect();
+                words.join(" ")
+            };
             let compared = if missing.is_empty() {
                 decline::compared(&terms)
-                    .into_iter()
-                    .map(|side| {
-                        side.iter()
-                            .map(|&i| plan.words[i].as_str())
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    })
+                    .iter()
+                    .map(|side| phrase(side))
                     .collect()
             } else {
                 Vec::new()
             };
-            let in_passing = unanswered.in_passing.then(|| {
-                terms
-                    .thing
-                    .iter()
-                    .map(|&i| plan.words[i].as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            });
+            let in_passing = unanswered.in_passing.then(|| phrase(&terms.thing));
             found.declined = Some(Declined {
                 words: missing.iter().map(|&i| plan.words[i].clone()).collect(),
                 compared,

@@ -222,8 +222,8 @@ pub struct Coverage {
     /// code left out (an example that uses a name does not explain it).
     pub said: Vec<f32>,
     /// How many times the document says or uses the thing the query asks
-    /// the definition of, by its words or an alternative for all of them,
-    /// in the prose and in the code.
+    /// the definition of (`QueryTerms::thing`), counted by its most telling
+    /// word, in the prose and in the code (see `thing_in`).
     pub thing_mentions: u32,
     /// Whether a sentence or a code comment of the document opens with
     /// that thing: says something of it (`A mixin is …`).
