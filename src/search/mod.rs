@@ -506,7 +506,7 @@ impl Library {
             keyword_nouns: plan.keyword_nouns.clone(),
             kind: question_kind(&typed),
             thing,
-            question: plan.roles.contains(&Role::Template),
+            question: plan.roles.contains(&Role::Template) || plan.question_mark,
         };
         Analysed { terms, request }
     }
@@ -579,10 +579,18 @@ fn explain(plan: &Plan, terms: &QueryTerms, ranked: &[(Scored, Facts, &Candidate
             a.source
         );
     }
+    if !terms.thing.is_empty() {
+        let thing: Vec<&str> = terms
+            .thing
+            .iter()
+            .map(|&i| plan.words[i].as_str())
+            .collect();
+        eprintln!("thing: {}", thing.join(" "));
+    }
     for (s, _, c) in ranked.iter().take(EXPLAINED) {
         let cov = &s.coverage;
         eprintln!(
-            "{:6.3} rel={:.2} [title {:.2} about {:.2} phrase {:.2} said {:.2} any {:.2} focus {:.2}] substance={:.2} sides={:.2} engine={:.2} ({:.1}) {}",
+            "{:6.3} rel={:.2} [title {:.2} about {:.2} phrase {:.2} said {:.2} any {:.2} focus {:.2}] substance={:.2} sides={:.2} engine={:.2} thing={}{} ({:.1}) {}",
             s.score,
             s.relevance,
             terms.share(&cov.title),
@@ -594,6 +602,8 @@ fn explain(plan: &Plan, terms: &QueryTerms, ranked: &[(Scored, Facts, &Candidate
             s.substance,
             s.sides,
             s.engine,
+            cov.thing_mentions,
+            if cov.thing_opens { "+opens" } else { "" },
             c.score,
             c.title
         );

@@ -242,6 +242,9 @@ pub struct Plan {
     /// Per word, the sentence of the query it is in, from 0: a question of
     /// several sentences asks in its first and follows up in the others.
     pub sentences: Vec<usize>,
+    /// Whether the query ends with a question mark: a question, though it
+    /// may have no question wording ("Is Python case-sensitive?").
+    pub question_mark: bool,
     /// Synonyms and expansions.
     pub alternatives: Vec<Alternative>,
     pub corrections: Vec<Correction>,
@@ -288,6 +291,7 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
     let mut plan = Plan {
         code,
         truncated,
+        question_mark: query.trim_end().ends_with('?'),
         ..Plan::default()
     };
     let mut tokens: Vec<Typed> = Vec::new();
@@ -662,6 +666,14 @@ mod tests {
         assert_eq!(p.words, ["list", "tuple"]);
         assert!(p.corrections.is_empty());
         assert_eq!(p.corrected_query(), None);
+    }
+
+    #[test]
+    fn a_question_mark_makes_a_question() {
+        assert!(plan("is python case sensitive?", &vocab(), &synonyms()).question_mark);
+        assert!(plan("is a list ordered ?  ", &vocab(), &synonyms()).question_mark);
+        assert!(!plan("list tuple", &vocab(), &synonyms()).question_mark);
+        assert!(!plan("what? no. lists", &vocab(), &synonyms()).question_mark);
     }
 
     #[test]

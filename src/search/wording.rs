@@ -768,6 +768,16 @@ mod tests {
     }
 
     #[test]
+    fn setting_a_scene_and_asking_for_output_are_wording() {
+        let (content, _) = analyse("Suppose class C inherits from A and B");
+        assert_eq!(content, ["class", "c", "inherits", "b"]);
+        let (content, _) = analyse("What will be the output of sorted(names)?");
+        assert_eq!(content, ["sorted", "names"]);
+        let (content, _) = analyse("Which function do you use to reverse a list?");
+        assert_eq!(content, ["function", "reverse", "list"]);
+    }
+
+    #[test]
     fn the_noun_after_a_call_only_says_what_it_is() {
         let (content, _) = analyse("What is the purpose of the super() function?");
         assert_eq!(content, ["super"]);
