@@ -140,7 +140,7 @@ fn real_questions_meet_the_bar() {
 #[test]
 fn uncovered_questions_are_declined() {
     let (_dir, library) = library();
-    assert_declines(&library, "tests/data/uncovered.tsv", 0.65);
+    assert_declines(&library, "tests/data/uncovered.tsv", 0.73);
 }
 
 /// Real questions written down and judged by reading the guides, without
@@ -183,8 +183,8 @@ fn third_blind_questions_meet_the_bar() {
 #[test]
 fn fourth_blind_questions_meet_the_bar() {
     let (_dir, library) = library();
-    assert_ranks(&library, "tests/data/blind4-real.tsv", 0.47, 0.53);
-    assert_declines(&library, "tests/data/blind4-uncovered.tsv", 0.69);
+    assert_ranks(&library, "tests/data/blind4-real.tsv", 0.47, 0.52);
+    assert_declines(&library, "tests/data/blind4-uncovered.tsv", 0.77);
 }
 
 /// A fifth blind set (tests/data/blind5-*.tsv): a judge wrote 90 questions

@@ -745,3 +745,35 @@ fn a_code_name_is_found_as_written_and_explained_in_words() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(json(&o)[0]["title"], "Running scripts");
 }
+
+#[test]
+fn a_question_is_answered_by_a_section_about_all_of_it() {
+    let env = TestEnv::new();
+    let dir = env.guide(
+        "mine",
+        "zoo.md",
+        "# Animal care\n\nKeepers weigh every quokka in the morning and brush the wombats \
+         after lunch.\n\n# Burrows\n\nWombats dig deep burrows in dry soil.\n\n# Night walks\n\n\
+         Owls hunt at dusk. A bilby digs for seeds at night.\n\n# Feeding\n\nKeepers feed \
+         the owls mice and the bilby seeds.\n\n# Scales\n\n```python\nscale.weigh(bilby)\n```\n",
+    );
+    let guides = dir.to_str().unwrap();
+    let run = |query: &str| env.run(&["--guides", guides, "--guide", "zoo", "--json", query]);
+    let o = run("how often do keepers weigh a quokka?");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(json(&o)[0]["title"], "Animal care");
+    // the section has all but the scale the question is about
+    let o = run("which scale do keepers use to weigh a quokka?");
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    // a name looked up is found in code; a question asked in words is not
+    // answered by an example that uses the words
+    let o = run("weigh bilby");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        json(&o).iter().any(|h| h["title"] == "Scales"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run("weigh bilby?");
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+}

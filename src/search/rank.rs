@@ -228,11 +228,29 @@ pub struct Coverage {
     /// Whether a sentence or a code comment of the document opens with
     /// that thing: says something of it (`A mixin is …`).
     pub thing_opens: bool,
+    /// How much of the title is about the query (see `focus`).
+    pub focus: f32,
 }
 
 impl QueryTerms {
     fn total_weight(&self) -> f32 {
         self.weights.iter().sum()
+    }
+
+    /// How much a document is about the query: the share of it that its
+    /// title, a passage of its prose or its heading path covers, plus
+    /// [`TITLE_WEIGHT`] for the share its title says (more for a title that
+    /// says nothing else) and [`PHRASE_WEIGHT`] for the share found as
+    /// written.
+    pub fn relevance(&self, c: &Coverage) -> f32 {
+        self.share(&c.about) + self.named(c)
+    }
+
+    /// What a document's title and the query's words found as written add
+    /// to its relevance, beyond the share it is about.
+    pub fn named(&self, c: &Coverage) -> f32 {
+        TITLE_WEIGHT * self.share(&c.title) * (1.0 + FOCUS_WEIGHT * c.focus)
+            + PHRASE_WEIGHT * self.share(&c.phrase)
     }
 
     /// The weighted share of the query that `per_token` covers.
@@ -434,6 +452,7 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
         said,
         thing_mentions: 0,
         thing_opens: false,
+        focus: focus(q, f),
     };
     (coverage.thing_mentions, coverage.thing_opens) = thing_in(q, f);
     for &(noun, keyword) in &q.keyword_nouns {
@@ -469,8 +488,6 @@ fn shares_stems_with_another_side(q: &QueryTerms, i: usize) -> bool {
     })
 }
 
-/// Per token, its factor in the passage of [`PASSAGE_WORDS`] words that
-/// covers the most of the query's weight.
 /// How many times a document says or uses the thing the query asks the
 /// definition of, and whether a sentence or a comment opens with it. The
 /// thing is counted by its most telling word (`zip` of "the function
@@ -501,6 +518,8 @@ fn thing_in(q: &QueryTerms, f: &Facts) -> (u32, bool) {
     (times, opens)
 }
 
+/// Per token, its factor in the passage of [`PASSAGE_WORDS`] words that
+/// covers the most of the query's weight.
 fn best_passage(q: &QueryTerms, events: &mut [(u32, usize, f32)], n: usize) -> Vec<f32> {
     events.sort_by_key(|e| e.0);
     let weight = |i: usize| q.weights.get(i).copied().unwrap_or(0.0);
@@ -616,11 +635,8 @@ pub struct Scored {
 pub fn score(q: &QueryTerms, f: &Facts, best_engine_score: f32) -> Scored {
     let coverage = coverage(q, f);
     let title = q.share(&coverage.title);
-    let about = q.share(&coverage.about);
-    let focus = focus(q, f);
-    let relevance = about
-        + TITLE_WEIGHT * title * (1.0 + FOCUS_WEIGHT * focus)
-        + PHRASE_WEIGHT * q.share(&coverage.phrase);
+    let focus = coverage.focus;
+    let relevance = q.relevance(&coverage);
     let engine = if best_engine_score > 0.0 {
         (f.score / best_engine_score).max(0.0).powf(ENGINE_EXPONENT)
     } else {
