@@ -174,6 +174,7 @@ fn wording(path: &Path) -> String {
         ("CONSTRUCTS", "constructs", true),
         ("ASPECTS", "aspects", false),
         ("DEFINITIONS", "definitions", true),
+        ("FOLLOW_UPS", "follow_ups", true),
         ("LANGUAGE", "language", false),
         ("CALL_NOUNS", "call_nouns", false),
     ] {

@@ -537,6 +537,17 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
         gap.clear();
         rest = after;
     }
+    // a follow-up question after a comma ("what is CORS, and how do you
+    // enable it?") is a sentence of its own
+    let words: Vec<&str> = out.iter().map(|t| t.text.as_str()).collect();
+    let follow_ups: Vec<usize> = (1..out.len())
+        .filter(|&i| {
+            out[i].break_before && !phrases_at(compiled::FOLLOW_UPS, &words[i..]).is_empty()
+        })
+        .collect();
+    for i in follow_ups {
+        out[i].sentence_before = true;
+    }
     out
 }
 
@@ -584,6 +595,14 @@ mod tests {
         );
         assert!(starts("python vs. java, e.g. in sys.path or re.match()").is_empty());
         assert!(starts("what is 3.14").is_empty());
+        // a follow-up question after a comma
+        assert_eq!(starts("What is CORS, and how do you enable it?"), ["and"]);
+        assert_eq!(
+            starts("What does re.compile() do, and is it worth it?"),
+            ["and"]
+        );
+        assert!(starts("lists, tuples, and sets").is_empty());
+        assert!(starts("what is a list and how is it sorted").is_empty());
     }
 
     fn analyse(query: &str) -> (Vec<String>, Vec<Vec<String>>) {
