@@ -331,6 +331,15 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
         if q.code_name.get(i).copied().unwrap_or(false) && !f.code.contains(token) {
             continue;
         }
+        // a keyword named as such ("the pass statement") is the keyword
+        // where the code uses it or a title names it so ("with Statement"),
+        // not the English word ("Pass-by-Object-Reference")
+        if let Some(&(noun, _)) = q.keyword_nouns.iter().find(|&&(_, k)| k == i) {
+            let named: Vec<String> = own_stems.iter().chain(&q.stems[noun]).cloned().collect();
+            if !f.all_in(own_stems, |p| p.code) && !contains_run(&f.title_stems, &named) {
+                continue;
+            }
+        }
         let own = q.own.get(i).copied().unwrap_or(1.0);
         let joined: Vec<String>;
         let stems = match q.hyphenated.iter().find(|run| run.contains(&i)) {
@@ -924,6 +933,25 @@ mod tests {
         let its_own = doc("yield statement", "a yield statement pauses", 1.0);
         let c = coverage(&q, &its_own);
         assert_eq!((c.title[1], c.any[1]), (1.0, 1.0));
+    }
+
+    #[test]
+    fn a_keyword_named_as_such_is_found_where_code_uses_it() {
+        // "the pass statement": (noun, keyword)
+        let mut q = terms("pass statement");
+        q.keyword_nouns = vec![(1, 0)];
+        // the English word
+        let english = doc("pass by reference", "arguments pass by reference", 1.0);
+        assert_eq!(coverage(&q, &english).any[0], 0.0);
+        // the keyword, in the code
+        let mut used = english.clone();
+        if let Some((_, pass)) = used.places.iter_mut().find(|(s, _)| s == "pass") {
+            pass.code = true;
+        }
+        assert_eq!(coverage(&q, &used).any[0], 1.0);
+        // or a title that names it as a keyword
+        let titled = doc("pass statement", "does nothing", 1.0);
+        assert_eq!(coverage(&q, &titled).title[0], 1.0);
     }
 
     #[test]
