@@ -281,9 +281,31 @@ impl Plan {
     }
 }
 
+/// What a slice written in a query (`[::-1]`) is called.
+const SLICING: &str = "slicing";
+
+/// The tokens of a query with the bounds of each slice (`[::-1]`,
+/// `[1:3]`) replaced by the word for it: the guides explain slices under
+/// that name, and their numbers are in every example.
+fn slices_named(typed: Vec<Typed>) -> Vec<Typed> {
+    let mut out: Vec<Typed> = Vec::with_capacity(typed.len());
+    for token in typed {
+        if !token.in_slice {
+            out.push(token);
+        } else if !out.last().is_some_and(|t| t.in_slice) {
+            out.push(Typed {
+                text: SLICING.to_string(),
+                in_code: false,
+                ..token
+            });
+        }
+    }
+    out
+}
+
 /// Analyses a query.
 pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
-    let mut typed = wording::typed_tokens(query);
+    let mut typed = slices_named(wording::typed_tokens(query));
     let mut code = code_tokens(query);
     let truncated = typed.len() > MAX_QUERY_TOKENS || code.len() > MAX_QUERY_TOKENS;
     typed.truncate(MAX_QUERY_TOKENS);
@@ -666,6 +688,19 @@ mod tests {
         assert_eq!(p.words, ["list", "tuple"]);
         assert!(p.corrections.is_empty());
         assert_eq!(p.corrected_query(), None);
+    }
+
+    #[test]
+    fn a_slice_is_searched_as_slicing() {
+        let words = |q: &str| plan(q, &vocab(), &synonyms()).words;
+        assert_eq!(
+            words("what does [::-1] do"),
+            ["what", "does", "slicing", "do"]
+        );
+        assert_eq!(words("my_list[1:3]"), ["my_list", "slicing"]);
+        // a list and an index are not slices
+        assert_eq!(words("[1, 2]"), ["1", "2"]);
+        assert_eq!(words("items[0]"), ["items", "0"]);
     }
 
     #[test]

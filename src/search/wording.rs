@@ -48,6 +48,9 @@ pub struct Typed {
     /// Written as a call, `name()` or `name(args)`: it names a function
     /// (`all()`, `round(2.5)`), whatever the word says in English.
     pub called: bool,
+    /// Inside the brackets of a slice (`[::-1]`, `items[1:3]`): a bound or
+    /// step of the slice, not a word.
+    pub in_slice: bool,
 }
 
 /// Words whose full stop is an abbreviation's, not a sentence's.
@@ -60,6 +63,27 @@ fn ends_sentence(between: &str, before: Option<&Typed>) -> bool {
     let stop = between.contains(". ") || between.contains(".\n") || between.contains(".\t");
     let abbreviation = before.is_some_and(|t| ABBREVIATIONS.contains(&t.text.as_str()));
     between.contains(['?', '!']) || (stop && !abbreviation)
+}
+
+/// Per byte of a text, whether it lies inside the brackets of a slice: a
+/// `[` … `]` without spaces that holds a `:` (`[::-1]`, `[1:3]`), not a
+/// list (`[1, 2]`) or an index (`[0]`).
+fn slice_bounds(text: &str) -> Vec<bool> {
+    let mut inside = vec![false; text.len()];
+    let mut from = 0;
+    while let Some(open) = text[from..].find('[').map(|i| from + i) {
+        let Some(close) = text[open..]
+            .find(|c: char| c == ']' || c.is_whitespace())
+            .map(|i| open + i)
+        else {
+            break;
+        };
+        if text[close..].starts_with(']') && text[open..close].contains(':') {
+            inside[open..=close].fill(true);
+        }
+        from = close.max(open + 1);
+    }
+    inside
 }
 
 /// Whether a stretch of a query without spaces is written as code: it
@@ -477,6 +501,7 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
         chunks.push((at, looks_like_code(chunk)));
         at += lower[at..].chars().next().map_or(0, char::len_utf8);
     }
+    let slices = slice_bounds(&lower);
     let mut out: Vec<Typed> = Vec::new();
     let mut rest = lower.as_str();
     let mut gap = String::new();
@@ -533,6 +558,10 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
                     .is_some_and(|&(_, code)| code)
             },
             called: after.starts_with('('),
+            in_slice: slices
+                .get(lower.len() - rest.len())
+                .copied()
+                .unwrap_or(false),
         });
         gap.clear();
         rest = after;
