@@ -777,3 +777,18 @@ fn a_question_is_answered_by_a_section_about_all_of_it() {
     let o = run("weigh bilby?");
     assert_eq!(code(&o), 1, "{}", stdout(&o));
 }
+
+#[test]
+fn a_question_mark_alone_still_looks_a_name_up() {
+    // "is python interpreted?" has no question wording: the section whose
+    // title is that question comes first, with or without the mark, not an
+    // explanation of the interpreter lock
+    let env = TestEnv::new();
+    for query in ["is python interpreted", "is python interpreted?"] {
+        assert_eq!(
+            top_title(&env, query),
+            "How is Python interpreted?",
+            "{query}"
+        );
+    }
+}

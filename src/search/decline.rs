@@ -6,7 +6,7 @@
 //! in its code when the word was looked up by name or typed as code).
 //! Pure.
 
-use super::rank::{Coverage, QueryTerms};
+use super::rank::{self, Coverage, QueryTerms};
 
 /// Hits looked at: an answer is on the first screen of hits or it is not
 /// there. Fewer (three) decline questions whose answer ranks a little
@@ -47,7 +47,7 @@ const MENTIONS_TO_DEFINE: u32 = 2;
 /// A hit answers a question only when it is about this much of it: the
 /// share of the question's words (everyday ones at full weight) that its
 /// title, heading path or one passage of its prose holds, plus what its
-/// title and the words found as written add (`QueryTerms::named`). A hit
+/// title and the words found as written add (`rank::named`). A hit
 /// that has just enough of a question in a passage, or scattered, under a
 /// title that names one light word of it, is about a neighbouring topic
 /// ("Functions & OOP" for "which functions do we use to determine the type
@@ -171,7 +171,7 @@ pub fn compared(q: &QueryTerms) -> Vec<Vec<usize>> {
 /// asked in words is answered in words, not by an example that merely uses
 /// them (`daemon=True` does not say what a daemon thread is, nor
 /// `if __name__ == '__main__':` why it is written); code typed as code
-/// (`my_list[::-1]`, `def f(items=[])`), an operator and a name looked up
+/// (`def f(items=[])`, `x == y`), an operator and a name looked up
 /// may be found in code. A hit whose title names nothing of a question
 /// says its words in one passage: mentions scattered over a section about
 /// something else do not answer it.
@@ -189,8 +189,9 @@ fn covered(q: &QueryTerms, c: &Coverage) -> Vec<f32> {
         .collect()
 }
 
-/// Whether token `i` is a word of a question, not code typed as code or
-/// an operator.
+/// Whether token `i` is a word of a question: not in a stretch typed as
+/// code (`f(items=[])`) and not an operator. A name written as a call
+/// (`zip()`) is a word: asked about, it is explained in words.
 fn asked_in_words(q: &QueryTerms, i: usize) -> bool {
     q.question
         && !q.in_code.get(i).copied().unwrap_or(false)
@@ -294,8 +295,12 @@ fn covers(q: &QueryTerms, c: &Coverage) -> bool {
     let answers = share(&covered, INCIDENTAL_WEIGHT, &|_| true).is_some_and(|s| s >= needed);
     // and it is about the words of a question, how it is put included (a
     // name looked up, or code typed as code, is found wherever it is)
-    let about = share(&c.about, 1.0, &|i| asked_in_words(q, i));
-    answers && about.is_none_or(|s| s + q.named(c) >= ABOUT_ENOUGH)
+    let words = |i: usize| asked_in_words(q, i);
+    let about = share(&c.about, 1.0, &words).map(|about| {
+        let of_words = |per_token: &[f32]| share(per_token, 1.0, &words).unwrap_or(0.0);
+        about + rank::named(of_words(&c.title), of_words(&c.phrase), c.focus)
+    });
+    answers && about.is_none_or(|s| s >= ABOUT_ENOUGH)
 }
 
 #[cfg(test)]

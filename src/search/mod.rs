@@ -507,6 +507,7 @@ impl Library {
             kind: question_kind(&typed),
             thing,
             question: plan.roles.contains(&Role::Template) || plan.question_mark,
+            worded: plan.roles.contains(&Role::Template),
         };
         Analysed { terms, request }
     }

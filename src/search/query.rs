@@ -284,15 +284,18 @@ impl Plan {
 /// What a slice written in a query (`[::-1]`) is called.
 const SLICING: &str = "slicing";
 
-/// The tokens of a query with the bounds of each slice (`[::-1]`,
-/// `[1:3]`) replaced by the word for it: the guides explain slices under
+/// The tokens of a query with its slices (`[::-1]`, `[1:3]`, `[:]`)
+/// searched as the word for them, once: the guides explain slices under
 /// that name, and their numbers are in every example.
 fn slices_named(typed: Vec<Typed>) -> Vec<Typed> {
+    let named = |t: &Typed| matches!(t.text.as_str(), "slice" | "slices" | "slicing");
+    let mut said = typed.iter().any(named);
     let mut out: Vec<Typed> = Vec::with_capacity(typed.len());
     for token in typed {
         if !token.in_slice {
             out.push(token);
-        } else if !out.last().is_some_and(|t| t.in_slice) {
+        } else if !said {
+            said = true;
             out.push(Typed {
                 text: SLICING.to_string(),
                 in_code: false,
@@ -390,6 +393,11 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
     // a query of nothing but wording asks about its words that could be
     // content ("what is python", "what is in"); a keyword named as such
     // ("the with statement") is content by itself
+    // a name written as code (`round(2.5)`, `list.reverse()`) is Python's,
+    // not the English word's: it has no English relations
+    let code: Vec<bool> = (0..tokens.len())
+        .map(|i| wording::written_as_code(&tokens, i))
+        .collect();
     let asked: Vec<usize> = if wording::all_wording(&tokens) {
         (0..words.len())
             .filter(|&i| plan.roles[i] == Role::Content)
@@ -398,16 +406,18 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
         (0..words.len()).collect()
     };
     (plan.alternatives, plan.alone) = synonyms.alternatives(&words, &asked);
+    // a function named as a call (`int()`, `str()`) is that function, not
+    // the thing its name abbreviates ("first missing positive integer")
+    plan.alternatives.retain(|a| {
+        !a.covers
+            .iter()
+            .all(|&i| tokens.get(i).is_some_and(|t| t.called))
+    });
     plan.alternatives
         .extend(compounds(&words, &plan.roles, vocab));
     plan.sides = wording::sides(&tokens, &plan.roles);
     wording::share_the_last_head(&mut plan.sides, &tokens, |words| synonyms.is_term(words));
     plan.hyphenated = wording::hyphenated(&tokens);
-    // a name written as code (`round(2.5)`, `list.reverse()`) is Python's,
-    // not the English word's: it has no English relations
-    let code: Vec<bool> = (0..tokens.len())
-        .map(|i| wording::written_as_code(&tokens, i))
-        .collect();
     plan.alternatives.extend(related_words(
         &words,
         &plan.roles,
@@ -698,9 +708,28 @@ mod tests {
             ["what", "does", "slicing", "do"]
         );
         assert_eq!(words("my_list[1:3]"), ["my_list", "slicing"]);
+        // an empty slice is one too, and a slice is named once
+        assert_eq!(words("x[:]"), ["x", "slicing"]);
+        assert_eq!(words("a[1:2] b[3:4]"), ["a", "slicing", "b"]);
+        assert_eq!(words("slicing [::-1]"), ["slicing"]);
         // a list and an index are not slices
         assert_eq!(words("[1, 2]"), ["1", "2"]);
         assert_eq!(words("items[0]"), ["items", "0"]);
+    }
+
+    #[test]
+    fn a_function_named_as_a_call_stands_for_nothing_else() {
+        let phrases = |q: &str| -> Vec<String> {
+            plan(q, &vocab(), &synonyms())
+                .alternatives
+                .iter()
+                .map(|a| a.phrase.join(" "))
+                .collect()
+        };
+        assert!(phrases("what is an int").contains(&"integer".to_string()));
+        assert!(!phrases("what does int() do").contains(&"integer".to_string()));
+        // a dotted name's module is still itself ("gc.collect()")
+        assert!(phrases("gc.collect()").contains(&"garbage collection".to_string()));
     }
 
     #[test]

@@ -57,10 +57,14 @@ pub struct QueryTerms {
     /// (`race condition` of "what is a race condition?"); empty unless it
     /// asks what a thing is or does.
     pub thing: Vec<usize>,
-    /// Whether the query is worded as a question (`what is a decorator`)
-    /// rather than named (`decorator`): a question asks for an
-    /// explanation, a name for the place that has it.
+    /// Whether the query is a question (`what is a decorator`, "is python
+    /// case-sensitive?") rather than a name looked up (`decorator`): a
+    /// question asked in words is answered in words (see `decline`).
     pub question: bool,
+    /// Whether the query has question wording (`what is a decorator`): it
+    /// asks for an explanation, where a name (`decorator`, even
+    /// "decorator?") asks for the place that has it.
+    pub worded: bool,
 }
 
 /// A synonym, a joined word or a related word, as stems.
@@ -161,6 +165,10 @@ const FULL_EXAMPLE: f32 = 400.0;
 /// How much substance counts for a query that names a thing rather than
 /// asks a question (an exponent: half as much).
 const LOOKUP_SUBSTANCE: f32 = 0.5;
+/// How many words after a keyword a title may name it as one: "Global
+/// and Nonlocal Keywords" names both, "What happens if an exception occurs
+/// in a with block?" does not name `if`.
+const KEYWORD_NOUN_REACH: usize = 3;
 /// A title names a query's subject exactly when it covers this share of the
 /// query and this share of its own content words are the query's (all,
 /// but for rounding).
@@ -197,6 +205,14 @@ const TELLING_MISSED: f32 = 0.85;
 /// share of the highest: two rare words weigh about the same, and which of
 /// them comes out a little rarer in the guides says nothing.
 const TELLING_NEAR: f32 = 0.9;
+
+/// What a document's title and the query's words found as written add to
+/// its relevance, beyond the share it is about: from the shares of the
+/// query its title holds and that it has as written, and how much of its
+/// title is about the query (`Coverage::focus`).
+pub fn named(title: f32, phrase: f32, focus: f32) -> f32 {
+    TITLE_WEIGHT * title * (1.0 + FOCUS_WEIGHT * focus) + PHRASE_WEIGHT * phrase
+}
 
 /// How well a document covers a query, token by token.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -243,14 +259,7 @@ impl QueryTerms {
     /// says nothing else) and [`PHRASE_WEIGHT`] for the share found as
     /// written.
     pub fn relevance(&self, c: &Coverage) -> f32 {
-        self.share(&c.about) + self.named(c)
-    }
-
-    /// What a document's title and the query's words found as written add
-    /// to its relevance, beyond the share it is about.
-    pub fn named(&self, c: &Coverage) -> f32 {
-        TITLE_WEIGHT * self.share(&c.title) * (1.0 + FOCUS_WEIGHT * c.focus)
-            + PHRASE_WEIGHT * self.share(&c.phrase)
+        self.share(&c.about) + named(self.share(&c.title), self.share(&c.phrase), c.focus)
     }
 
     /// The weighted share of the query that `per_token` covers.
@@ -332,13 +341,15 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
             continue;
         }
         // a keyword named as such ("the pass statement") is the keyword
-        // where the code uses it or a title names it so ("with Statement"),
-        // not the English word ("Pass-by-Object-Reference")
-        if let Some(&(noun, _)) = q.keyword_nouns.iter().find(|&&(_, k)| k == i) {
-            let named: Vec<String> = own_stems.iter().chain(&q.stems[noun]).cloned().collect();
-            if !f.all_in(own_stems, |p| p.code) && !contains_run(&f.title_stems, &named) {
-                continue;
-            }
+        // where the code uses it or a title names it as one ("with
+        // Statement", "Finally Block", "Global and Nonlocal Keywords"),
+        // not the English word ("Pass-by-Object-Reference"), nor in a
+        // title that uses the word ("… check if a string …" for "the if
+        // statement")
+        let english_title = q.keyword_nouns.iter().any(|&(_, k)| k == i)
+            && !keyword_in_title(token, &f.title_words);
+        if english_title && !f.all_in(own_stems, |p| p.code) {
+            continue;
         }
         let own = q.own.get(i).copied().unwrap_or(1.0);
         let joined: Vec<String>;
@@ -349,7 +360,9 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
             }
             None => own_stems,
         };
-        let in_title = if shares_stems_with_another_side(q, i) {
+        let in_title = if english_title {
+            false
+        } else if shares_stems_with_another_side(q, i) {
             f.title_words.contains(token)
         } else {
             contains_run(&f.title_stems, stems) || f.title_code.contains(token)
@@ -480,6 +493,19 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
         }
     }
     coverage
+}
+
+/// Whether a title names a keyword as one: a keyword noun follows it
+/// within [`KEYWORD_NOUN_REACH`] words ("Global and Nonlocal Keywords").
+fn keyword_in_title(keyword: &str, title_words: &[String]) -> bool {
+    title_words.iter().enumerate().any(|(at, w)| {
+        w == keyword
+            && title_words
+                .iter()
+                .skip(at + 1)
+                .take(KEYWORD_NOUN_REACH)
+                .any(|n| super::wording::is_keyword_noun(n))
+    })
 }
 
 /// Whether token `i` is a side of a comparison whose stems another side
@@ -655,7 +681,7 @@ pub fn score(q: &QueryTerms, f: &Facts, best_engine_score: f32) -> Scored {
     let substance = substance(f, title, focus);
     // a name looked up is found where a title names it, however it is
     // answered there; a question wants the explanation
-    let substance = if q.question {
+    let substance = if q.worded {
         substance
     } else {
         substance.powf(LOOKUP_SUBSTANCE)
@@ -663,7 +689,7 @@ pub fn score(q: &QueryTerms, f: &Facts, best_engine_score: f32) -> Scored {
     // a title that is exactly what is looked up is not buried under a
     // chapter that explains at length, though a named one that explains
     // more still comes first
-    let substance = if !q.question && title >= NAMED && focus >= NAMED {
+    let substance = if !q.worded && title >= NAMED && focus >= NAMED {
         substance.max(NAMED_SUBSTANCE)
     } else {
         substance
@@ -754,6 +780,7 @@ mod tests {
             score,
             title_stems: words(title),
             title_content: words(title),
+            title_words: words(title),
             body_len: prose.len(),
             prose_len: prose.len(),
             places,
@@ -952,6 +979,21 @@ mod tests {
         // or a title that names it as a keyword
         let titled = doc("pass statement", "does nothing", 1.0);
         assert_eq!(coverage(&q, &titled).title[0], 1.0);
+        // a title that uses the English word does not name it, though the
+        // code uses the keyword
+        let mut english = doc("check if you can pass", "pass", 1.0);
+        if let Some((_, pass)) = english.places.iter_mut().find(|(s, _)| s == "pass") {
+            pass.code = true;
+        }
+        assert_eq!(coverage(&q, &english).title[0], 0.0);
+        assert!(keyword_in_title(
+            "pass",
+            &words("pass and break statements")
+        ));
+        assert!(!keyword_in_title(
+            "if",
+            &words("what if an error occurs in a block")
+        ));
     }
 
     #[test]

@@ -48,8 +48,8 @@ pub struct Typed {
     /// Written as a call, `name()` or `name(args)`: it names a function
     /// (`all()`, `round(2.5)`), whatever the word says in English.
     pub called: bool,
-    /// Inside the brackets of a slice (`[::-1]`, `items[1:3]`): a bound or
-    /// step of the slice, not a word.
+    /// A slice, brackets and all (`[::-1]`, the `[1:3]` of `items[1:3]`):
+    /// not a word.
     pub in_slice: bool,
 }
 
@@ -65,25 +65,25 @@ fn ends_sentence(between: &str, before: Option<&Typed>) -> bool {
     between.contains(['?', '!']) || (stop && !abbreviation)
 }
 
-/// Per byte of a text, whether it lies inside the brackets of a slice: a
-/// `[` … `]` without spaces that holds a `:` (`[::-1]`, `[1:3]`), not a
-/// list (`[1, 2]`) or an index (`[0]`).
-fn slice_bounds(text: &str) -> Vec<bool> {
-    let mut inside = vec![false; text.len()];
+/// The slices of a text, as byte ranges from `[` to `]` inclusive: a
+/// bracket without spaces that holds a `:` (`[::-1]`, `[1:3]`, `[:]`), not
+/// a list (`[1, 2]`) or an index (`[0]`).
+fn slices(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
     let mut from = 0;
     while let Some(open) = text[from..].find('[').map(|i| from + i) {
-        let Some(close) = text[open..]
-            .find(|c: char| c == ']' || c.is_whitespace())
-            .map(|i| open + i)
+        let Some(close) = text[open + 1..]
+            .find(|c: char| c == ']' || c == '[' || c.is_whitespace())
+            .map(|i| open + 1 + i)
         else {
             break;
         };
         if text[close..].starts_with(']') && text[open..close].contains(':') {
-            inside[open..=close].fill(true);
+            out.push((open, close));
         }
-        from = close.max(open + 1);
+        from = close;
     }
-    inside
+    out
 }
 
 /// Whether a stretch of a query without spaces is written as code: it
@@ -132,7 +132,7 @@ pub fn is_language(word: &str) -> bool {
     compiled::LANGUAGE.binary_search(&word).is_ok()
 }
 
-fn is_keyword_noun(word: &str) -> bool {
+pub fn is_keyword_noun(word: &str) -> bool {
     compiled::KEYWORD_NOUNS.binary_search(&word).is_ok()
 }
 
@@ -501,12 +501,19 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
         chunks.push((at, looks_like_code(chunk)));
         at += lower[at..].chars().next().map_or(0, char::len_utf8);
     }
-    let slices = slice_bounds(&lower);
+    let slices = slices(&lower);
     let mut out: Vec<Typed> = Vec::new();
     let mut rest = lower.as_str();
     let mut gap = String::new();
     while let Some(c) = rest.chars().next() {
-        let token_len = if c.is_alphanumeric() || c == '_' {
+        // a slice is one token, bounds and all
+        let slice = slices
+            .iter()
+            .find(|&&(open, _)| open == lower.len() - rest.len())
+            .map(|&(open, close)| close + 1 - open);
+        let token_len = if let Some(len) = slice {
+            len
+        } else if c.is_alphanumeric() || c == '_' {
             rest.find(|c: char| !(c.is_alphanumeric() || c == '_'))
                 .unwrap_or(rest.len())
         } else {
@@ -517,7 +524,8 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
         };
         // an operator glued to a name is part of a code name (`**kwargs`),
         // which the query keeps whole among its code tokens
-        let glued = !(c.is_alphanumeric() || c == '_')
+        let glued = slice.is_none()
+            && !(c.is_alphanumeric() || c == '_')
             && rest[token_len..]
                 .chars()
                 .next()
@@ -558,16 +566,13 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
                     .is_some_and(|&(_, code)| code)
             },
             called: after.starts_with('('),
-            in_slice: slices
-                .get(lower.len() - rest.len())
-                .copied()
-                .unwrap_or(false),
+            in_slice: slice.is_some(),
         });
         gap.clear();
         rest = after;
     }
-    // a follow-up question after a comma ("what is CORS, and how do you
-    // enable it?") is a sentence of its own
+    // a follow-up question after a comma or another break ("what is CORS,
+    // and how do you enable it?") is a sentence of its own
     let words: Vec<&str> = out.iter().map(|t| t.text.as_str()).collect();
     let follow_ups: Vec<usize> = (1..out.len())
         .filter(|&i| {
@@ -722,7 +727,7 @@ mod tests {
         // `e.g.` is an abbreviation, not a dotted name
         assert_eq!(
             content("slicing, e.g. my_list[::-1]"),
-            ["slicing", "my_list", "1"]
+            ["slicing", "my_list", "[::-1]"]
         );
         // how many says what is asked about no more than "a" does
         assert_eq!(
