@@ -64,7 +64,7 @@ const WORD_COVERED: f32 = 0.5;
 /// Why a query is declined.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unanswered {
-    /// The tokens (indices) that the best hit leaves uncovered, most
+    /// The tokens (indices) that none of the hits judged covers, most
     /// telling first.
     pub missing: Vec<usize>,
     /// Whether a hit would answer but names the thing the question asks the
@@ -107,10 +107,14 @@ pub fn uncovered(q: &QueryTerms, best: &[Coverage]) -> Option<Unanswered> {
         return None;
     }
     let in_passing = foreign.is_empty() && judged.iter().any(covers);
-    let best_covered = judged.first().map(|c| covered(q, c));
+    // the words none of the hits judged covers: what the guides do not
+    // have, not what the best hit leaves out ("inheritance" of "which
+    // functions determine the type of instance and inheritance?" has a
+    // section of its own)
+    let coverages: Vec<Vec<f32>> = judged.iter().map(|c| covered(q, c)).collect();
     let mut missing: Vec<usize> = content
         .into_iter()
-        .filter(|&i| best_covered.as_ref().is_none_or(|c| c[i] < WORD_COVERED))
+        .filter(|&i| coverages.iter().all(|c| c[i] < WORD_COVERED))
         .collect();
     missing.sort_by(|&a, &b| q.weights[b].total_cmp(&q.weights[a]).then(a.cmp(&b)));
     // a word asked twice ("call-by-value or call-by-reference") is named once
@@ -396,6 +400,17 @@ mod tests {
         // a title that names more of it is about the question
         hit.title = vec![1.0, 1.0, 0.0, 0.0];
         assert_eq!(missing(&q, &[hit]), None);
+    }
+
+    #[test]
+    fn the_words_named_are_those_no_hit_covers() {
+        // "which functions determine the type of an instance": one hit has
+        // functions and type, another instance, none determine
+        let mut q = terms(&[2.0, 2.0, 5.0, 4.0]);
+        q.question = true;
+        let functions = covering(&[1.0, 1.0, 0.0, 0.0]);
+        let instance = covering(&[0.0, 0.0, 0.0, 1.0]);
+        assert_eq!(missing(&q, &[functions, instance]), Some(vec![2]));
     }
 
     #[test]

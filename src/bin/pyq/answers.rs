@@ -132,7 +132,10 @@ fn not_covered(
             quoted(thing)
         )?;
     } else if words.is_empty() {
-        writeln!(err, "pyq: the guides don't answer this question")?;
+        writeln!(
+            err,
+            "pyq: the guides have each of these words, but no section is about them together"
+        )?;
     } else {
         writeln!(err, "pyq: the guides don't cover {}", words.join(", "))?;
     }
