@@ -393,11 +393,6 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
     // a query of nothing but wording asks about its words that could be
     // content ("what is python", "what is in"); a keyword named as such
     // ("the with statement") is content by itself
-    // a name written as code (`round(2.5)`, `list.reverse()`) is Python's,
-    // not the English word's: it has no English relations
-    let code: Vec<bool> = (0..tokens.len())
-        .map(|i| wording::written_as_code(&tokens, i))
-        .collect();
     let asked: Vec<usize> = if wording::all_wording(&tokens) {
         (0..words.len())
             .filter(|&i| plan.roles[i] == Role::Content)
@@ -418,6 +413,11 @@ pub fn plan(query: &str, vocab: &dyn Vocabulary, synonyms: &Synonyms) -> Plan {
     plan.sides = wording::sides(&tokens, &plan.roles);
     wording::share_the_last_head(&mut plan.sides, &tokens, |words| synonyms.is_term(words));
     plan.hyphenated = wording::hyphenated(&tokens);
+    // a name written as code (`round(2.5)`, `list.reverse()`) is Python's,
+    // not the English word's: it has no English relations
+    let code: Vec<bool> = (0..tokens.len())
+        .map(|i| wording::written_as_code(&tokens, i))
+        .collect();
     plan.alternatives.extend(related_words(
         &words,
         &plan.roles,
