@@ -140,7 +140,7 @@ fn real_questions_meet_the_bar() {
 #[test]
 fn uncovered_questions_are_declined() {
     let (_dir, library) = library();
-    assert_declines(&library, "tests/data/uncovered.tsv", 0.73);
+    assert_declines(&library, "tests/data/uncovered.tsv", 0.8);
 }
 
 /// Real questions written down and judged by reading the guides, without
@@ -218,7 +218,7 @@ fn fifth_blind_questions_meet_the_bar() {
 fn sixth_blind_questions_meet_the_bar() {
     let (_dir, library) = library();
     assert_ranks(&library, "tests/data/blind6-real.tsv", 0.96, 0.96);
-    assert_declines(&library, "tests/data/blind6-uncovered.tsv", 0.72);
+    assert_declines(&library, "tests/data/blind6-uncovered.tsv", 0.81);
 }
 
 /// A seventh blind set (tests/data/blind7-*.tsv): a judge wrote 100
@@ -233,7 +233,7 @@ fn sixth_blind_questions_meet_the_bar() {
 fn seventh_blind_questions_meet_the_bar() {
     let (_dir, library) = library();
     assert_ranks(&library, "tests/data/blind7-real.tsv", 0.75, 0.85);
-    assert_declines(&library, "tests/data/blind7-uncovered.tsv", 0.76);
+    assert_declines(&library, "tests/data/blind7-uncovered.tsv", 0.82);
 }
 
 /// Asserts that a judgement set's covered questions reach these hit@1 and

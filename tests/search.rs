@@ -546,7 +546,9 @@ fn a_passing_mention_does_not_say_what_a_thing_is() {
          never does.\n\n# Island life\n\nTermites feed the numbat on the mainland, and \
          ants feed a numbat in the dry season.\n\n# Night walks\n\nOwls hunt at dusk. \
          A bilby digs for seeds and insects at night.\n\n# Forest floor\n\n\
-         | Animal | Food |\n|---|---|\n| Potoroo | fungi and roots under the trees |\n",
+         | Animal | Food |\n|---|---|\n| Potoroo | fungi and roots under the trees |\n\n\
+         # Pen plans\n\nFences keep the animals apart at feeding time.\n\n\
+         ```python\n# build the wallaby pen first\nwallaby = Pen()\nfeed(wallaby)\nwalk(wallaby)\n```\n",
     );
     let guides = dir.to_str().unwrap();
     let run = |query: &str| env.run(&["--guides", guides, "--guide", "zoo", "--json", query]);
@@ -561,6 +563,14 @@ fn a_passing_mention_does_not_say_what_a_thing_is() {
     // a row of a table names it, it does not say what it is
     let o = run("what is a potoroo?");
     assert_eq!(code(&o), 1, "{}", stdout(&o));
+    // nor does code that uses it, however often
+    let o = run("what is a wallaby?");
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("name \"wallaby\" only in passing"),
+        "{}",
+        stderr(&o)
+    );
     // a question that is not after a definition may be answered in passing
     let o = run("where do wombats dig burrows and does a quokka?");
     assert_eq!(code(&o), 0, "{}", stderr(&o));

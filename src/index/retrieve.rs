@@ -77,8 +77,6 @@ pub struct Request {
 pub struct Places {
     pub path: bool,
     pub code: bool,
-    /// How many times it occurs in the code.
-    pub code_count: u32,
     /// Whether it is in a line of prose that says something or a code
     /// comment, not only in a list of names.
     pub sentence: bool,
@@ -282,7 +280,7 @@ impl Fields {
         let mut positions = Vec::new();
         let fields = [
             (self.path, IndexRecordOption::Basic),
-            (self.code_text, IndexRecordOption::WithFreqs),
+            (self.code_text, IndexRecordOption::Basic),
             (self.sentences, IndexRecordOption::Basic),
             (self.leads, IndexRecordOption::Basic),
             (self.text, IndexRecordOption::WithFreqsAndPositions),
@@ -306,7 +304,6 @@ impl Fields {
                         places.path = true;
                     } else if field == self.code_text {
                         places.code = true;
-                        places.code_count = postings.term_freq();
                     } else if field == self.sentences {
                         places.sentence = true;
                     } else if field == self.leads {

@@ -31,8 +31,9 @@ const UNTITLED_SHARE: f32 = 0.7;
 /// questions of the judgement sets were answered and 1 more covered one.
 const INCIDENTAL_WEIGHT: f32 = 0.5;
 /// How many times a hit under headings that name nothing of a question
-/// asking what a thing is must say or use the thing to define it, when no
-/// sentence of it opens with the thing: once, on the way, is in passing
+/// asking what a thing is must say the thing, in its prose or a code
+/// comment, to define it when no sentence of it opens with the thing
+/// (`rank::thing_in`): once, on the way, is in passing
 /// ("the GIL … prevents race conditions" does not say what a race
 /// condition is), while "A mixin is …" or "- **Mixins:** reusable …" says
 /// something of it. Measured on the judgement sets: 2 more of the
@@ -219,10 +220,28 @@ fn names_content(q: &QueryTerms, place: &[f32]) -> bool {
 /// Whether a hit names the thing a question asks the definition of only in
 /// passing: it says it fewer than [`MENTIONS_TO_DEFINE`] times, no sentence
 /// or code comment of it opens with it, and neither its title nor a
-/// heading above it names anything of the question.
+/// heading above it names anything of the question. Or it never says the
+/// thing at all, when that is one word: a title that names another word
+/// of the question is about that word ("Find the first missing positive
+/// integer" for "what is the size of an integer?"). A thing of several
+/// words is often several things, or a phrase whose most telling word is
+/// a qualifier ("the mutable default arguments pitfall"): asking the same
+/// of them declined 3 covered questions of the judgement sets; of one
+/// word, 1 more of the questions the guides do not cover and no covered
+/// one.
 fn named_in_passing(q: &QueryTerms, c: &Coverage) -> bool {
+    if q.thing.is_empty() || c.thing_opens {
+        return false;
+    }
     let headed = names_content(q, &c.title) || names_content(q, &c.path);
-    !q.thing.is_empty() && !headed && !c.thing_opens && c.thing_mentions < MENTIONS_TO_DEFINE
+    let never_said = match q.thing[..] {
+        [t] => {
+            let named = |place: &[f32]| place.get(t).is_some_and(|&v| v > 0.0);
+            c.thing_mentions == 0 && !named(&c.title) && !named(&c.path)
+        }
+        _ => false,
+    };
+    never_said || (!headed && c.thing_mentions < MENTIONS_TO_DEFINE)
 }
 
 /// Whether a hit covers enough of a query to answer it (but for
@@ -366,6 +385,26 @@ mod tests {
         // one mention ("what happens if you divide by zero")
         hit.path = vec![0.0; 3];
         q.thing.clear();
+        assert_eq!(uncovered(&q, &[hit]), None);
+    }
+
+    #[test]
+    fn a_title_that_names_another_word_of_the_question_does_not_define_the_thing() {
+        // "what is the size of an integer?": the thing is `size`; a hit
+        // titled "first missing positive integer" never says it
+        let mut q = terms(&[0.0, 0.0, 3.0, 4.0]);
+        q.question = true;
+        q.thing = vec![2];
+        let mut hit = headed(&[0.0, 0.0, 0.0, 1.0], &[0.0, 0.0, 0.0, 1.0]);
+        q.incidental = vec![false, false, true, false];
+        let declined = uncovered(&q, std::slice::from_ref(&hit)).expect("declined");
+        assert!(declined.in_passing);
+        // said once under that title, it is defined where the title is
+        hit.thing_mentions = 1;
+        assert_eq!(uncovered(&q, std::slice::from_ref(&hit)), None);
+        // a thing of several words is judged as before
+        hit.thing_mentions = 0;
+        q.thing = vec![2, 3];
         assert_eq!(uncovered(&q, &[hit]), None);
     }
 

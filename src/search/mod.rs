@@ -525,8 +525,11 @@ fn question_kind(tokens: &[wording::Typed]) -> Option<String> {
 /// The tokens that name the thing a question asks the definition of: the
 /// first run of content words after its opening (`race condition` of "what
 /// is a race condition?", `re compile` of "what does re.compile() do, and
-/// is it worth using?"); none for a comparison, or when a word of the run
-/// has no stems to find it by.
+/// is it worth using?"); none for a comparison, when a word of the run
+/// has no stems to find it by, or when the run is a quality asked of a
+/// subject (`advantages` of "what are the advantages of numpy?"): that
+/// asks what the subject is like, which a section says without naming the
+/// quality ("smaller and much faster than lists").
 fn defined_thing(
     typed: &[wording::Typed],
     weights: &[f32],
@@ -544,7 +547,10 @@ fn defined_thing(
     let findable = thing
         .iter()
         .all(|&i| stems.get(i).is_some_and(|s| !s.is_empty()));
-    if sides.is_empty() && findable {
+    let quality = thing
+        .iter()
+        .all(|&i| typed.get(i).is_some_and(|t| wording::is_aspect(&t.text)));
+    if sides.is_empty() && findable && !quality {
         thing
     } else {
         Vec::new()
