@@ -10,6 +10,7 @@ mod retrieve;
 mod schema;
 mod stem;
 mod store;
+mod title;
 mod tokenizer;
 mod vocabulary;
 mod writer;
@@ -29,6 +30,7 @@ pub use schema::SCHEMA_VERSION;
 pub(crate) use schema::{Fields, LEVEL_ROOT, TOPIC_ROOT, level_facet, topic_facet};
 pub use stem::Stemmer;
 pub use store::{BuildReason, BuildReport, Progress, Store};
+pub use title::TitleFacts;
 pub use vocabulary::{Similar, Vocabulary};
 
 use crate::document::Document;

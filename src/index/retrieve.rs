@@ -18,6 +18,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, DocSet, SegmentReader, TERMINATED, Term};
 
 use super::schema::{self, Fields};
+use super::title::TitleFacts;
 use super::{Library, index_error, level_facet, topic_facet};
 use crate::document::{Difficulty, Document};
 use crate::error::Result;
@@ -93,6 +94,8 @@ pub struct Candidate {
     /// The search engine's relevance score (BM25 with field boosts).
     pub score: f32,
     pub title: String,
+    /// What ranking reads of the title, worked out when indexing.
+    pub title_facts: TitleFacts,
     /// Length of the body (bytes of Markdown).
     pub body_len: usize,
     /// How much the body explains in words (bytes of prose that says
@@ -348,6 +351,7 @@ fn reaches(postings: &mut impl DocSet, doc: DocId) -> bool {
 /// The fast columns of a segment that ranking reads.
 struct RankColumns {
     titles: Option<StrColumn>,
+    title_facts: Option<StrColumn>,
     body_lengths: Option<Column<u64>>,
     prose_lengths: Option<Column<u64>>,
     chapters: Option<Column<bool>>,
@@ -358,6 +362,7 @@ impl RankColumns {
         let fast = segment.fast_fields();
         RankColumns {
             titles: fast.str(schema::TITLE).ok().flatten(),
+            title_facts: fast.str(schema::TITLE_FACTS).ok().flatten(),
             body_lengths: fast.u64(schema::BODY_LEN).ok(),
             prose_lengths: fast.u64(schema::PROSE_LEN).ok(),
             chapters: fast.bool(schema::SUBSECTIONS).ok(),
@@ -372,6 +377,7 @@ impl RankColumns {
             doc: DocRef(address),
             score,
             title: String::new(),
+            title_facts: TitleFacts::default(),
             body_len: number(&self.body_lengths) as usize,
             prose_len: number(&self.prose_lengths) as usize,
             subsections: self
@@ -385,28 +391,49 @@ impl RankColumns {
     }
 
     /// Gives the candidates at `indices`, all of this segment, their
-    /// titles. The titles column is a sorted dictionary read block by
-    /// block: looked up in the dictionary's order, each block is read once
-    /// for all candidates rather than once for each.
+    /// titles and what ranking reads of them. Each column is a sorted
+    /// dictionary read block by block: looked up in the dictionary's order,
+    /// each block is read once for all candidates rather than once for
+    /// each. A title that cannot be read stays empty, as a document without
+    /// one.
     fn fill_titles(&self, candidates: &mut [Candidate], indices: &[usize]) {
-        let Some(titles) = &self.titles else {
-            return;
-        };
-        let mut wanted: Vec<(u64, usize)> = indices
-            .iter()
-            .filter_map(|&i| {
-                let doc = candidates[i].doc.0.doc_id;
-                titles.ords().first(doc).map(|ord| (ord, i))
-            })
-            .collect();
-        wanted.sort_unstable();
-        let ords: Vec<u64> = wanted.iter().map(|&(ord, _)| ord).collect();
-        let mut next = wanted.iter().map(|&(_, i)| i);
-        // a title that cannot be read stays empty, as a document without one
-        let _ = titles.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
-            if let Some(i) = next.next() {
-                candidates[i].title = String::from_utf8_lossy(bytes).into_owned();
-            }
-        });
+        if let Some(titles) = &self.titles {
+            read_in_order(titles, candidates, indices, |c, bytes| {
+                c.title = String::from_utf8_lossy(bytes).into_owned();
+            });
+        }
+        if let Some(facts) = &self.title_facts {
+            read_in_order(facts, candidates, indices, |c, bytes| {
+                if let Some(facts) = std::str::from_utf8(bytes).ok().and_then(TitleFacts::decode) {
+                    c.title_facts = facts;
+                }
+            });
+        }
     }
+}
+
+/// Reads the values of a fast text column for the candidates at
+/// `indices`, all of one segment, in the column's dictionary order (see
+/// [`RankColumns::fill_titles`]), handing each to `set`.
+fn read_in_order(
+    column: &StrColumn,
+    candidates: &mut [Candidate],
+    indices: &[usize],
+    mut set: impl FnMut(&mut Candidate, &[u8]),
+) {
+    let mut wanted: Vec<(u64, usize)> = indices
+        .iter()
+        .filter_map(|&i| {
+            let doc = candidates[i].doc.0.doc_id;
+            column.ords().first(doc).map(|ord| (ord, i))
+        })
+        .collect();
+    wanted.sort_unstable();
+    let ords: Vec<u64> = wanted.iter().map(|&(ord, _)| ord).collect();
+    let mut next = wanted.iter().map(|&(_, i)| i);
+    let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+        if let Some(i) = next.next() {
+            set(&mut candidates[i], bytes);
+        }
+    });
 }

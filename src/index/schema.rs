@@ -11,6 +11,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::{Index, TantivyDocument};
 
+use super::title::TitleFacts;
 use super::tokenizer::WordTokenizer;
 use crate::document::{Difficulty, Document, Kind};
 use crate::terms::code_tokens;
@@ -18,7 +19,7 @@ use crate::text::body_parts;
 
 /// Bumped whenever the schema, the analyzer or the way guides are cut into
 /// documents changes meaning; an index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 14;
+pub const SCHEMA_VERSION: u32 = 15;
 
 /// Name under which the analyzer is registered with tantivy.
 const ANALYZER: &str = "pyq";
@@ -29,6 +30,7 @@ const WORDS: &str = "pyq_words";
 
 /// Names of the fields read by name: fast columns and facets.
 pub const TITLE: &str = "title";
+pub const TITLE_FACTS: &str = "title_facts";
 pub const ORDER: &str = "order";
 pub const SUBSECTIONS: &str = "subsections";
 pub const BODY_LEN: &str = "body_len";
@@ -50,6 +52,9 @@ pub struct Fields {
     pub slug: Field,
     pub guide: Field,
     pub title: Field,
+    /// What ranking reads of the title, worked out when indexing
+    /// ([`TitleFacts::encode`]); a fast column, neither searched nor stored.
+    pub title_facts: Field,
     pub path: Field,
     pub kind: Field,
     pub level: Field,
@@ -110,6 +115,7 @@ impl Fields {
             guide: b.add_text_field("guide", STRING | STORED),
             // also a fast column, so that ranking reads titles without the store
             title: b.add_text_field(TITLE, searched_and_stored.clone().set_fast("raw")),
+            title_facts: b.add_text_field(TITLE_FACTS, TextOptions::default().set_fast("raw")),
             path: b.add_text_field("path", searched_and_stored),
             kind: b.add_text_field("kind", STRING | STORED),
             level: b.add_u64_field("level", STORED),
@@ -146,12 +152,22 @@ impl Fields {
         (index.schema() == expected).then_some(fields)
     }
 
-    pub fn encode(&self, doc: &Document, order: u64) -> TantivyDocument {
+    /// The tantivy document of `doc`; `stemmer` works out its title's facts.
+    pub fn encode(
+        &self,
+        doc: &Document,
+        order: u64,
+        stemmer: &mut super::stem::Stemmer,
+    ) -> TantivyDocument {
         let mut d = TantivyDocument::new();
         d.add_text(self.id, &doc.id);
         d.add_text(self.slug, slug_of(&doc.id));
         d.add_text(self.guide, &doc.guide);
         d.add_text(self.title, &doc.title);
+        d.add_text(
+            self.title_facts,
+            TitleFacts::of(&doc.title, stemmer).encode(),
+        );
         for p in &doc.path {
             d.add_text(self.path, p);
         }

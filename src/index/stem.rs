@@ -8,8 +8,8 @@ use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use super::schema::{word_splitter, word_stemmer};
 
 /// Turns text into the stems the index uses (split, lowercased, stemmed).
-/// One stemmer serves many calls and remembers each word's stem: ranking
-/// stems the titles of dozens of candidates, which share most words.
+/// One stemmer serves many calls and remembers each word's stem: indexing
+/// stems the title of every document, and titles share most words.
 pub struct Stemmer {
     split: TextAnalyzer,
     stem: TextAnalyzer,

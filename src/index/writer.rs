@@ -5,6 +5,7 @@ use std::path::Path;
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use super::schema::{Fields, register_analyzer};
+use super::stem::Stemmer;
 use crate::document::Document;
 
 /// Indexing memory per writer thread (tantivy's minimum is 15 MB).
@@ -17,6 +18,8 @@ pub struct Builder {
     index: Index,
     writer: IndexWriter<TantivyDocument>,
     fields: Fields,
+    /// Stems the titles, remembering the words they share.
+    stemmer: Stemmer,
 }
 
 impl Builder {
@@ -36,13 +39,14 @@ impl Builder {
             index,
             writer,
             fields,
+            stemmer: Stemmer::default(),
         })
     }
 
     /// Adds a document; `order` sorts documents for `pyq -l`.
     pub fn add(&mut self, order: u64, doc: &Document) -> tantivy::Result<()> {
         self.writer
-            .add_document(self.fields.encode(doc, order))
+            .add_document(self.fields.encode(doc, order, &mut self.stemmer))
             .map(drop)
     }
 

@@ -13,7 +13,6 @@ pub mod query;
 pub mod rank;
 mod related;
 pub mod snippet;
-pub mod wording;
 
 use std::collections::HashSet;
 
@@ -21,10 +20,10 @@ use crate::document::Document;
 use crate::error::Result;
 pub use crate::index::Filters;
 use crate::index::{Candidate, Library, Request, Stemmer, Vocabulary, Weighted};
-use crate::terms::{self, code_tokens};
+use crate::terms;
+use crate::wording::question::{self as wording, Role};
 use query::{Plan, Source, Synonyms};
 use rank::{AltTerms, Coverage, Facts, QueryTerms, Scored};
-use wording::Role;
 
 /// A synonym counts this much of a word the user typed in the search
 /// engine's score, a joined word (`threadpoolexecutor`) too, and a related
@@ -183,23 +182,6 @@ fn matched_words(body: &str, stems: &HashSet<String>) -> HashSet<String> {
     out
 }
 
-/// The stems of a title's content words (its question wording and its
-/// numbering, as in `29. Docstrings`, left out), from the title cut into
-/// tokens.
-fn content_stems(tokens: &[wording::Typed], stemmer: &mut Stemmer) -> Vec<String> {
-    let numbered = tokens
-        .first()
-        .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()));
-    let tokens = &tokens[usize::from(numbered)..];
-    let roles = wording::roles(tokens);
-    tokens
-        .iter()
-        .zip(roles)
-        .filter(|(_, r)| *r == Role::Content)
-        .flat_map(|(t, _)| stemmer.stems(&t.text))
-        .collect()
-}
-
 /// A query analysed for retrieval and ranking.
 struct Analysed {
     terms: QueryTerms,
@@ -235,12 +217,12 @@ impl Library {
             .iter()
             .map(|c| c.score)
             .fold(0.0, f32::max);
-        let mut ranked: Vec<(Scored, Facts, &Candidate)> = retrieved
-            .candidates
-            .iter()
+        let mut candidates = retrieved.candidates;
+        let mut ranked: Vec<(Scored, Facts, &Candidate)> = candidates
+            .iter_mut()
             .map(|c| {
-                let facts = facts(c, &request, &mut stemmer);
-                (rank::score(&terms, &facts, best_engine_score), facts, c)
+                let facts = facts(c, &request);
+                (rank::score(&terms, &facts, best_engine_score), facts, &*c)
             })
             .collect();
         ranked.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
@@ -504,22 +486,13 @@ impl Library {
             sides: plan.sides.clone(),
             hyphenated: plan.hyphenated.clone(),
             keyword_nouns: plan.keyword_nouns.clone(),
-            kind: question_kind(&typed),
+            kind: wording::question_kind(&typed),
             thing,
             question: plan.roles.contains(&Role::Template) || plan.question_mark,
             worded: plan.roles.contains(&Role::Template),
         };
         Analysed { terms, request }
     }
-}
-
-/// The question word a question starts with, which says what kind of
-/// answer it wants.
-fn question_kind(tokens: &[wording::Typed]) -> Option<String> {
-    let first = tokens.first()?;
-    QUESTION_WORDS
-        .contains(&first.text.as_str())
-        .then(|| first.text.clone())
 }
 
 /// The tokens that name the thing a question asks the definition of: the
@@ -556,9 +529,6 @@ fn defined_thing(
         Vec::new()
     }
 }
-
-/// Words that open a question and say what kind of answer it wants.
-const QUESTION_WORDS: &[&str] = &["what", "how", "why", "when", "which", "where", "who"];
 
 /// How a query was read and its best candidates ranked, on stderr.
 fn explain(plan: &Plan, terms: &QueryTerms, ranked: &[(Scored, Facts, &Candidate)]) {
@@ -617,16 +587,17 @@ fn explain(plan: &Plan, terms: &QueryTerms, ranked: &[(Scored, Facts, &Candidate
     }
 }
 
-/// What ranking knows of a candidate.
-fn facts(c: &Candidate, request: &Request, stemmer: &mut Stemmer) -> Facts {
-    let tokens = wording::typed_tokens(&c.title);
+/// What ranking knows of a candidate; its title's facts, worked out when
+/// indexing, are moved out of it.
+fn facts(c: &mut Candidate, request: &Request) -> Facts {
+    let title = std::mem::take(&mut c.title_facts);
     Facts {
         score: c.score,
-        title_stems: stemmer.stems(&c.title),
-        title_kind: question_kind(&tokens),
-        title_content: content_stems(&tokens, stemmer),
-        title_code: code_tokens(&c.title),
-        title_words: tokens.into_iter().map(|t| t.text).collect(),
+        title_stems: title.stems,
+        title_kind: title.kind,
+        title_content: title.content,
+        title_code: title.code,
+        title_words: title.words,
         body_len: c.body_len,
         prose_len: c.prose_len,
         subsections: c.subsections,
@@ -705,18 +676,6 @@ mod tests {
                 "threading",
                 "threads"
             ]
-        );
-    }
-
-    #[test]
-    fn title_content_leaves_wording_out() {
-        let mut s = Stemmer::default();
-        let mut content = |title: &str| content_stems(&wording::typed_tokens(title), &mut s);
-        assert_eq!(content("What is a decorator?"), ["decor"]);
-        assert_eq!(content("29. Docstrings"), ["docstr"]);
-        assert_eq!(
-            content("What's the difference between list and tuple?"),
-            ["list", "tupl"]
         );
     }
 }

@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use super::related::related;
-use super::wording::{self, Role, Typed};
 pub use crate::index::{Similar, Vocabulary};
 use crate::terms::{code_tokens, query_tokens, typos_allowed};
+use crate::wording::question::{self as wording, Role, Typed};
 
 /// The bundled synonyms.
 pub const SYNONYMS_TOML: &str = include_str!("../../index/synonyms.toml");

@@ -495,7 +495,7 @@ fn keyword_in_title(keyword: &str, title_words: &[String]) -> bool {
                 .iter()
                 .skip(at + 1)
                 .take(KEYWORD_NOUN_REACH)
-                .any(|n| super::wording::is_keyword_noun(n))
+                .any(|n| crate::wording::question::is_keyword_noun(n))
     })
 }
 

@@ -585,6 +585,18 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
     out
 }
 
+/// The question word a question starts with, which says what kind of
+/// answer it wants.
+pub fn question_kind(tokens: &[Typed]) -> Option<String> {
+    let first = tokens.first()?;
+    QUESTION_WORDS
+        .contains(&first.text.as_str())
+        .then(|| first.text.clone())
+}
+
+/// Words that open a question and say what kind of answer it wants.
+const QUESTION_WORDS: &[&str] = &["what", "how", "why", "when", "which", "where", "who"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,11 @@
 //! Words that say what kind of text a heading or a question is rather than
-//! what it is about, from `index/titles.toml` (compiled by build.rs into
-//! sorted lists).
+//! what it is about. Here, the words of headings and of the questions the
+//! guides ask, from `index/titles.toml` (compiled by build.rs into sorted
+//! lists); in [`question`], how a question is put, read the same way in a
+//! query and in a title. Pure: used by the index (what a title is about,
+//! worked out once) and by the search (what a query asks).
+
+pub mod question;
 
 mod compiled {
     include!(concat!(env!("OUT_DIR"), "/titles.rs"));
