@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use tantivy::{Index, IndexWriter, TantivyDocument};
+use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument};
 
 use super::schema::{Fields, register_analyzer};
 use super::stem::Stemmer;
@@ -12,6 +12,13 @@ use crate::document::Document;
 const HEAP_PER_THREAD: usize = 48 * 1024 * 1024;
 /// About this much text keeps one writer thread busy.
 const BYTES_PER_THREAD: usize = 4 * 1024 * 1024;
+/// The documents' stored text is compressed in blocks of this many bytes,
+/// and a block is read whole to show one document of it. An answer shows
+/// the best hit's body and the titles of five more, each read from its
+/// block: at 4 KiB rather than tantivy's 16 KiB, `pyq gil` runs 5 % fewer
+/// instructions for an index 20 % larger (1.2 MB for the bundled guides);
+/// 2 KiB gained little more.
+const DOCSTORE_BLOCK_BYTES: usize = 4096;
 
 /// A new index being filled.
 pub struct Builder {
@@ -27,9 +34,14 @@ impl Builder {
     /// `dir` is `None`, for about `bytes` of guide text.
     pub fn new(dir: Option<&Path>, bytes: usize) -> tantivy::Result<Builder> {
         let (schema, fields) = Fields::schema();
+        let settings = IndexSettings {
+            docstore_blocksize: DOCSTORE_BLOCK_BYTES,
+            ..IndexSettings::default()
+        };
+        let builder = Index::builder().schema(schema).settings(settings);
         let index = match dir {
-            Some(dir) => Index::create_in_dir(dir, schema)?,
-            None => Index::create_in_ram(schema),
+            Some(dir) => builder.create_in_dir(dir)?,
+            None => builder.create_in_ram()?,
         };
         register_analyzer(&index);
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
