@@ -94,7 +94,8 @@ pub struct Candidate {
     /// The search engine's relevance score (BM25 with field boosts).
     pub score: f32,
     pub title: String,
-    /// What ranking reads of the title, worked out when indexing.
+    /// What ranking reads of the title, worked out when indexing; ranking
+    /// moves it into its own facts of the candidate.
     pub title_facts: TitleFacts,
     /// Length of the body (bytes of Markdown).
     pub body_len: usize,
@@ -404,9 +405,11 @@ impl RankColumns {
         }
         if let Some(facts) = &self.title_facts {
             read_in_order(facts, candidates, indices, |c, bytes| {
-                if let Some(facts) = std::str::from_utf8(bytes).ok().and_then(TitleFacts::decode) {
-                    c.title_facts = facts;
-                }
+                let decoded = std::str::from_utf8(bytes).ok().and_then(TitleFacts::decode);
+                // the schema's version rules out another encoding: a value
+                // that does not decode is a bug, ranked without facts
+                debug_assert!(decoded.is_some(), "title facts that do not decode");
+                c.title_facts = decoded.unwrap_or_default();
             });
         }
     }
@@ -436,4 +439,75 @@ fn read_in_order(
             set(&mut candidates[i], bytes);
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::stem::Stemmer;
+    use super::super::writer::Builder;
+    use super::*;
+    use crate::document::Kind;
+
+    fn doc(k: usize, title: &str) -> Document {
+        Document {
+            id: format!("g/{k}"),
+            guide: "g.md".into(),
+            title: title.into(),
+            path: Vec::new(),
+            kind: Kind::Section,
+            level: 2,
+            line: k + 1,
+            body: "Some text about it.".into(),
+            body_is_subsections: false,
+            topic: "basics".into(),
+            difficulty: Difficulty::Beginner,
+        }
+    }
+
+    #[test]
+    fn each_candidate_gets_its_own_title_and_its_facts() {
+        // titles repeated, and titles apart whose facts are the same
+        // ("Lists" and "lists"), so that the two columns sort differently
+        let titles = [
+            "Lists",
+            "lists",
+            "What is a list?",
+            "Lists",
+            "Zebra stripes",
+            "`==` vs `is`",
+            "lists",
+            "",
+        ];
+        let mut builder = Builder::new(None, 0).unwrap();
+        for (k, title) in titles.iter().enumerate() {
+            builder.add(k as u64, &doc(k, title)).unwrap();
+        }
+        let index = builder.finish().unwrap();
+        let fields = Fields::of(&index).unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let request = Request::default();
+        let mut stemmer = Stemmer::default();
+        let mut seen = 0;
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let columns = RankColumns::open(segment);
+            let mut candidates: Vec<Candidate> = (0..segment.max_doc())
+                .map(|d| columns.candidate(DocAddress::new(ord as u32, d), 0.0, &request))
+                .collect();
+            // asked for in any order
+            let indices: Vec<usize> = (0..candidates.len()).rev().collect();
+            columns.fill_titles(&mut candidates, &indices);
+            for c in &candidates {
+                let stored: tantivy::TantivyDocument = searcher.doc(c.doc.0).unwrap();
+                let title = fields.decode(&stored).title;
+                assert_eq!(c.title, title);
+                assert_eq!(
+                    c.title_facts,
+                    TitleFacts::of(&title, &mut stemmer),
+                    "{title}"
+                );
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, titles.len());
+    }
 }

@@ -11,7 +11,6 @@ use tantivy::tokenizer::{
 };
 use tantivy::{Index, TantivyDocument};
 
-use super::title::TitleFacts;
 use super::tokenizer::WordTokenizer;
 use crate::document::{Difficulty, Document, Kind};
 use crate::terms::code_tokens;
@@ -53,7 +52,7 @@ pub struct Fields {
     pub guide: Field,
     pub title: Field,
     /// What ranking reads of the title, worked out when indexing
-    /// ([`TitleFacts::encode`]); a fast column, neither searched nor stored.
+    /// ([`TitleFacts::encode`](crate::index::TitleFacts::encode)); a fast column, neither searched nor stored.
     pub title_facts: Field,
     pub path: Field,
     pub kind: Field,
@@ -152,22 +151,15 @@ impl Fields {
         (index.schema() == expected).then_some(fields)
     }
 
-    /// The tantivy document of `doc`; `stemmer` works out its title's facts.
-    pub fn encode(
-        &self,
-        doc: &Document,
-        order: u64,
-        stemmer: &mut super::stem::Stemmer,
-    ) -> TantivyDocument {
+    /// The tantivy document of `doc`, whose title's facts are
+    /// `title_facts` ([`TitleFacts::encode`](crate::index::TitleFacts::encode)).
+    pub fn encode(&self, doc: &Document, order: u64, title_facts: &str) -> TantivyDocument {
         let mut d = TantivyDocument::new();
         d.add_text(self.id, &doc.id);
         d.add_text(self.slug, slug_of(&doc.id));
         d.add_text(self.guide, &doc.guide);
         d.add_text(self.title, &doc.title);
-        d.add_text(
-            self.title_facts,
-            TitleFacts::of(&doc.title, stemmer).encode(),
-        );
+        d.add_text(self.title_facts, title_facts);
         for p in &doc.path {
             d.add_text(self.path, p);
         }

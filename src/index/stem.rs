@@ -9,7 +9,8 @@ use super::schema::{word_splitter, word_stemmer};
 
 /// Turns text into the stems the index uses (split, lowercased, stemmed).
 /// One stemmer serves many calls and remembers each word's stem: indexing
-/// stems the title of every document, and titles share most words.
+/// stems the title of every document, and titles share most words; a
+/// query stems its words and the alternatives found for them.
 pub struct Stemmer {
     split: TextAnalyzer,
     stem: TextAnalyzer,

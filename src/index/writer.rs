@@ -1,11 +1,13 @@
 //! Writes documents into a new tantivy index, on disk or in memory.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument};
 
 use super::schema::{Fields, register_analyzer};
 use super::stem::Stemmer;
+use super::title::TitleFacts;
 use crate::document::Document;
 
 /// Indexing memory per writer thread (tantivy's minimum is 15 MB).
@@ -27,6 +29,9 @@ pub struct Builder {
     fields: Fields,
     /// Stems the titles, remembering the words they share.
     stemmer: Stemmer,
+    /// The facts of each title seen, encoded: the same title in many
+    /// guides (or many copies of one) is worked out once.
+    title_facts: HashMap<String, String>,
 }
 
 impl Builder {
@@ -52,13 +57,19 @@ impl Builder {
             writer,
             fields,
             stemmer: Stemmer::default(),
+            title_facts: HashMap::new(),
         })
     }
 
     /// Adds a document; `order` sorts documents for `pyq -l`.
     pub fn add(&mut self, order: u64, doc: &Document) -> tantivy::Result<()> {
+        let stemmer = &mut self.stemmer;
+        let title_facts = self
+            .title_facts
+            .entry(doc.title.clone())
+            .or_insert_with(|| TitleFacts::of(&doc.title, stemmer).encode());
         self.writer
-            .add_document(self.fields.encode(doc, order, &mut self.stemmer))
+            .add_document(self.fields.encode(doc, order, title_facts))
             .map(drop)
     }
 

@@ -36,9 +36,10 @@ const INCIDENTAL_WEIGHT: f32 = 0.5;
 /// (`rank::thing_in`): once, on the way, is in passing
 /// ("the GIL … prevents race conditions" does not say what a race
 /// condition is), while "A mixin is …" or "- **Mixins:** reusable …" says
-/// something of it. Measured on the judgement sets: 2 more of the
-/// questions the guides do not cover declined ("what is a race
-/// condition", "what is name mangling") and no covered one. Counting the
+/// something of it. Measured on the judgement sets, when uses in code still
+/// counted as mentions: 2 more of the questions the guides do not cover
+/// declined ("what is a race condition", "what is name mangling") and no
+/// covered one. Counting the
 /// thing only as the whole run of its words, rather than by its most
 /// telling word, declined three covered questions ("what does the
 /// function zip() do?"); without the exemption for a sentence that opens

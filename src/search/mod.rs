@@ -217,12 +217,12 @@ impl Library {
             .iter()
             .map(|c| c.score)
             .fold(0.0, f32::max);
-        let mut candidates = retrieved.candidates;
-        let mut ranked: Vec<(Scored, Facts, &Candidate)> = candidates
-            .iter_mut()
-            .map(|c| {
-                let facts = facts(c, &request);
-                (rank::score(&terms, &facts, best_engine_score), facts, &*c)
+        let mut ranked: Vec<(Scored, Facts, Candidate)> = retrieved
+            .candidates
+            .into_iter()
+            .map(|mut c| {
+                let facts = facts(&mut c, &request);
+                (rank::score(&terms, &facts, best_engine_score), facts, c)
             })
             .collect();
         ranked.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
@@ -275,7 +275,7 @@ impl Library {
         if let Some(best) = ranked.first() {
             found.same_as_best = (1..ranked.len())
                 .filter(|&i| found.hits[i].doc.guide != found.hits[0].doc.guide)
-                .filter(|&i| rank::same_question(&best.1.title_content, &ranked[i].1.title_content))
+                .filter(|&i| rank::same_question(&best.1.title.content, &ranked[i].1.title.content))
                 .collect();
         } else {
             found.suggestions = query::suggestions(&plan, self);
@@ -365,7 +365,7 @@ impl Library {
         // a quality asked of a subject ("the advantages of numpy") weighs
         // less than the subject
         let aspect =
-            |i: usize| plan.roles[i] == Role::Content && wording::is_aspect(&plan.words[i]);
+            |i: usize| plan.roles[i] == Role::Content && wording::is_quality(&plan.words[i]);
         let subject = (0..weights.len())
             .filter(|&i| !aspect(i))
             .map(|i| weights[i])
@@ -500,7 +500,8 @@ impl Library {
 /// is a race condition?", `re compile` of "what does re.compile() do, and
 /// is it worth using?"); none for a comparison, when a word of the run
 /// has no stems to find it by, or when the run is a quality asked of a
-/// subject (`advantages` of "what are the advantages of numpy?"): that
+/// subject (`advantages` of "what are the advantages of numpy?"; not `key`
+/// of "what is a key?"): that
 /// asks what the subject is like, which a section says without naming the
 /// quality ("smaller and much faster than lists").
 fn defined_thing(
@@ -520,9 +521,15 @@ fn defined_thing(
     let findable = thing
         .iter()
         .all(|&i| stems.get(i).is_some_and(|s| !s.is_empty()));
-    let quality = thing
-        .iter()
-        .all(|&i| typed.get(i).is_some_and(|t| wording::is_aspect(&t.text)));
+    // a quality of something: `advantages` followed by "of"
+    let of_a_subject = thing
+        .last()
+        .and_then(|&last| typed.get(last + 1))
+        .is_some_and(|t| t.text == "of");
+    let quality = of_a_subject
+        && thing
+            .iter()
+            .all(|&i| typed.get(i).is_some_and(|t| wording::is_quality(&t.text)));
     if sides.is_empty() && findable && !quality {
         thing
     } else {
@@ -531,7 +538,7 @@ fn defined_thing(
 }
 
 /// How a query was read and its best candidates ranked, on stderr.
-fn explain(plan: &Plan, terms: &QueryTerms, ranked: &[(Scored, Facts, &Candidate)]) {
+fn explain(plan: &Plan, terms: &QueryTerms, ranked: &[(Scored, Facts, Candidate)]) {
     let words: Vec<String> = plan
         .words
         .iter()
@@ -587,17 +594,12 @@ fn explain(plan: &Plan, terms: &QueryTerms, ranked: &[(Scored, Facts, &Candidate
     }
 }
 
-/// What ranking knows of a candidate; its title's facts, worked out when
-/// indexing, are moved out of it.
+/// What ranking knows of a candidate. Its title's facts are moved into it,
+/// not copied: ranking reads them from the `Facts` from then on.
 fn facts(c: &mut Candidate, request: &Request) -> Facts {
-    let title = std::mem::take(&mut c.title_facts);
     Facts {
         score: c.score,
-        title_stems: title.stems,
-        title_kind: title.kind,
-        title_content: title.content,
-        title_code: title.code,
-        title_words: title.words,
+        title: std::mem::take(&mut c.title_facts),
         body_len: c.body_len,
         prose_len: c.prose_len,
         subsections: c.subsections,

@@ -6,6 +6,7 @@
 //! comparison needs both sides. Pure: terms and facts in, scores out.
 
 pub use crate::index::Places;
+use crate::index::TitleFacts;
 
 /// A query as the ranker sees it: one entry per query token (a word or an
 /// operator).
@@ -82,17 +83,11 @@ pub struct AltTerms {
 pub struct Facts {
     /// The search engine's relevance score (BM25 with field boosts).
     pub score: f32,
-    /// Stems of the title, in order.
-    pub title_stems: Vec<String>,
-    /// Stems of the title's content words (its question wording left out).
-    pub title_content: Vec<String>,
-    /// Code tokens of the title.
-    pub title_code: Vec<String>,
-    /// Words of the title as written (lowercase), for the sides of a
-    /// comparison that stems cannot tell apart (`sort` and `sorted`).
-    pub title_words: Vec<String>,
-    /// The question word a title that asks a question starts with.
-    pub title_kind: Option<String>,
+    /// What ranking reads of the title, worked out when indexing: its stems
+    /// in order, the stems of its content words, its code tokens, its words
+    /// as written (for the sides of a comparison that stems cannot tell
+    /// apart, `sort` and `sorted`) and the question word it opens with.
+    pub title: TitleFacts,
     /// Length of the body (bytes of Markdown).
     pub body_len: usize,
     /// How much the body explains in words (bytes of prose that says
@@ -255,8 +250,8 @@ impl QueryTerms {
 
     /// How much a document is about the query: the share of it that its
     /// title, a passage of its prose or its heading path covers, plus
-    /// [`TITLE_WEIGHT`] for the share its title says (more for a title that
-    /// says nothing else) and [`PHRASE_WEIGHT`] for the share found as
+    /// `TITLE_WEIGHT` for the share its title says (more for a title that
+    /// says nothing else) and `PHRASE_WEIGHT` for the share found as
     /// written.
     pub fn relevance(&self, c: &Coverage) -> f32 {
         self.share(&c.about) + named(self.share(&c.title), self.share(&c.phrase), c.focus)
@@ -338,7 +333,7 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
         // title that uses the word ("… check if a string …" for "the if
         // statement")
         let english_title = q.keyword_nouns.iter().any(|&(_, k)| k == i)
-            && !keyword_in_title(token, &f.title_words);
+            && !keyword_in_title(token, &f.title.words);
         if english_title && !f.all_in(own_stems, |p| p.code) {
             continue;
         }
@@ -354,9 +349,9 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
         let in_title = if english_title {
             false
         } else if shares_stems_with_another_side(q, i) {
-            f.title_words.contains(token)
+            f.title.words.contains(token)
         } else {
-            contains_run(&f.title_stems, stems) || f.title_code.contains(token)
+            contains_run(&f.title.stems, stems) || f.title.code.contains(token)
         };
         if in_title {
             note(&mut title, i, own);
@@ -376,7 +371,7 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
         }
     }
     for alt in &q.alternatives {
-        let in_title = contains_run(&f.title_stems, &alt.stems);
+        let in_title = contains_run(&f.title.stems, &alt.stems);
         let in_path = f.all_in(&alt.stems, |p| p.path);
         let in_code = f.all_in(&alt.stems, |p| p.code);
         let in_sentence = f.all_in(&alt.stems, |p| p.sentence);
@@ -430,7 +425,7 @@ pub fn coverage(q: &QueryTerms, f: &Facts) -> Coverage {
                     continue;
                 }
                 let pair: Vec<String> = first.iter().chain(second).cloned().collect();
-                if contains_run(&f.title_stems, &pair) || !f.run_positions(&pair).is_empty() {
+                if contains_run(&f.title.stems, &pair) || !f.run_positions(&pair).is_empty() {
                     phrase[a] = phrase[a].max(factor);
                     phrase[b] = phrase[b].max(factor);
                 }
@@ -575,7 +570,7 @@ fn best_passage(q: &QueryTerms, events: &mut [(u32, usize, f32)], n: usize) -> V
 /// that the query's words (or their alternatives) name. `GIL` is all about
 /// "gil"; `Multithreading and GIL in new Python versions` is not.
 fn focus(q: &QueryTerms, f: &Facts) -> f32 {
-    if f.title_content.is_empty() {
+    if f.title.content.is_empty() {
         return 0.0;
     }
     // how much the query names a title word: fully by its own words, by an
@@ -594,7 +589,7 @@ fn focus(q: &QueryTerms, f: &Facts) -> f32 {
             .map(|a| a.factor)
             .fold(0.0, f32::max)
     };
-    f.title_content.iter().map(named).sum::<f32>() / f.title_content.len() as f32
+    f.title.content.iter().map(named).sum::<f32>() / f.title.content.len() as f32
 }
 
 /// How much a document explains, from [`THIN_FLOOR`] to 1: its prose
@@ -690,7 +685,7 @@ pub fn score(q: &QueryTerms, f: &Facts, best_engine_score: f32) -> Scored {
     } else {
         substance
     };
-    let kind = match (&q.kind, &f.title_kind) {
+    let kind = match (&q.kind, &f.title.kind) {
         (Some(asked), Some(answered)) if asked != answered => OTHER_KIND,
         _ => 1.0,
     };
@@ -774,9 +769,12 @@ mod tests {
         }
         Facts {
             score,
-            title_stems: words(title),
-            title_content: words(title),
-            title_words: words(title),
+            title: TitleFacts {
+                stems: words(title),
+                content: words(title),
+                words: words(title),
+                ..TitleFacts::default()
+            },
             body_len: prose.len(),
             prose_len: prose.len(),
             places,
@@ -894,7 +892,7 @@ mod tests {
             ..QueryTerms::default()
         };
         let mut d = doc("differ is and", "", 1.0);
-        d.title_code = vec!["==".into()];
+        d.title.code = vec!["==".into()];
         assert_eq!(coverage(&q, &d).title, [1.0, 1.0]);
     }
 

@@ -1,7 +1,8 @@
-//! Question wording: which words of a query frame the question ("what is",
-//! "how do I", "difference between", "in python") and which say what it is
-//! about, and the sides of a comparison. The word lists are data, in
-//! `index/wording.toml`, compiled into sorted tables by build.rs. Pure.
+//! Question wording: which words of a query, or of a title, frame the
+//! question ("what is", "how do I", "difference between", "in python") and
+//! which say what it is about, and the sides of a comparison. The word
+//! lists are data, in `index/wording.toml`, compiled into sorted tables by
+//! build.rs. Pure.
 
 mod compiled {
     // `index/wording.toml`, cut into tokens and sorted by build.rs.
@@ -110,7 +111,10 @@ pub fn is_keyword(word: &str) -> bool {
     compiled::KEYWORDS.binary_search(&word).is_ok()
 }
 
-pub fn is_aspect(word: &str) -> bool {
+/// Whether a lowercase word asks about a quality of a subject
+/// (`advantages`, `pros`, `best`: the `aspects` of `index/wording.toml`)
+/// rather than names a topic.
+pub fn is_quality(word: &str) -> bool {
     compiled::ASPECTS.binary_search(&word).is_ok()
 }
 
@@ -206,7 +210,7 @@ fn framed(tokens: &[Typed]) -> Vec<Role> {
     let content: Vec<usize> = (0..words.len())
         .filter(|&i| roles[i] == Role::Content)
         .collect();
-    if !content.is_empty() && content.iter().all(|&i| is_aspect(words[i])) {
+    if !content.is_empty() && content.iter().all(|&i| is_quality(words[i])) {
         for (i, word) in words.iter().enumerate() {
             if is_language(word) {
                 roles[i] = Role::Content;
@@ -589,13 +593,13 @@ pub fn typed_tokens(query: &str) -> Vec<Typed> {
 /// answer it wants.
 pub fn question_kind(tokens: &[Typed]) -> Option<String> {
     let first = tokens.first()?;
-    QUESTION_WORDS
+    ANSWER_KINDS
         .contains(&first.text.as_str())
         .then(|| first.text.clone())
 }
 
 /// Words that open a question and say what kind of answer it wants.
-const QUESTION_WORDS: &[&str] = &["what", "how", "why", "when", "which", "where", "who"];
+const ANSWER_KINDS: &[&str] = &["what", "how", "why", "when", "which", "where", "who"];
 
 #[cfg(test)]
 mod tests {
