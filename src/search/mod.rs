@@ -501,9 +501,9 @@ impl Library {
 /// is it worth using?"); none for a comparison, when a word of the run
 /// has no stems to find it by, or when the run is a quality asked of a
 /// subject (`advantages` of "what are the advantages of numpy?"; not `key`
-/// of "what is a key?"): that
-/// asks what the subject is like, which a section says without naming the
-/// quality ("smaller and much faster than lists").
+/// of "what is a key?"): that asks what the subject is like, which a
+/// section says without naming the quality ("smaller and much faster than
+/// lists").
 fn defined_thing(
     typed: &[wording::Typed],
     weights: &[f32],
