@@ -351,8 +351,8 @@ fn reaches(postings: &mut impl DocSet, doc: DocId) -> bool {
 
 /// The fast columns of a segment that ranking reads.
 struct RankColumns {
+    /// Titles and what ranking reads of them (see `TitleFacts::encode`).
     titles: Option<StrColumn>,
-    title_facts: Option<StrColumn>,
     body_lengths: Option<Column<u64>>,
     prose_lengths: Option<Column<u64>>,
     chapters: Option<Column<bool>>,
@@ -362,8 +362,7 @@ impl RankColumns {
     fn open(segment: &SegmentReader) -> RankColumns {
         let fast = segment.fast_fields();
         RankColumns {
-            titles: fast.str(schema::TITLE).ok().flatten(),
-            title_facts: fast.str(schema::TITLE_FACTS).ok().flatten(),
+            titles: fast.str(schema::TITLE_FACTS).ok().flatten(),
             body_lengths: fast.u64(schema::BODY_LEN).ok(),
             prose_lengths: fast.u64(schema::PROSE_LEN).ok(),
             chapters: fast.bool(schema::SUBSECTIONS).ok(),
@@ -392,53 +391,39 @@ impl RankColumns {
     }
 
     /// Gives the candidates at `indices`, all of this segment, their
-    /// titles and what ranking reads of them. Each column is a sorted
+    /// titles and what ranking reads of them. The column is a sorted
     /// dictionary read block by block: looked up in the dictionary's order,
     /// each block is read once for all candidates rather than once for
     /// each. A title that cannot be read stays empty, as a document without
     /// one.
     fn fill_titles(&self, candidates: &mut [Candidate], indices: &[usize]) {
-        if let Some(titles) = &self.titles {
-            read_in_order(titles, candidates, indices, |c, bytes| {
-                c.title = String::from_utf8_lossy(bytes).into_owned();
-            });
-        }
-        if let Some(facts) = &self.title_facts {
-            read_in_order(facts, candidates, indices, |c, bytes| {
-                let decoded = std::str::from_utf8(bytes).ok().and_then(TitleFacts::decode);
-                // the schema's version rules out another encoding: a value
-                // that does not decode is a bug, ranked without facts
-                debug_assert!(decoded.is_some(), "title facts that do not decode");
-                c.title_facts = decoded.unwrap_or_default();
-            });
-        }
+        let Some(column) = &self.titles else {
+            return;
+        };
+        let mut wanted: Vec<(u64, usize)> = indices
+            .iter()
+            .filter_map(|&i| {
+                let doc = candidates[i].doc.0.doc_id;
+                column.ords().first(doc).map(|ord| (ord, i))
+            })
+            .collect();
+        wanted.sort_unstable();
+        let ords: Vec<u64> = wanted.iter().map(|&(ord, _)| ord).collect();
+        let mut next = wanted.iter().map(|&(_, i)| i);
+        let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+            let Some(i) = next.next() else {
+                return;
+            };
+            let decoded = std::str::from_utf8(bytes).ok().and_then(TitleFacts::decode);
+            // the schema's version rules out another encoding: a value
+            // that does not decode is a bug, ranked without title or facts
+            debug_assert!(decoded.is_some(), "title facts that do not decode");
+            if let Some((title, facts)) = decoded {
+                candidates[i].title = title.to_string();
+                candidates[i].title_facts = facts;
+            }
+        });
     }
-}
-
-/// Reads the values of a fast text column for the candidates at
-/// `indices`, all of one segment, in the column's dictionary order (see
-/// [`RankColumns::fill_titles`]), handing each to `set`.
-fn read_in_order(
-    column: &StrColumn,
-    candidates: &mut [Candidate],
-    indices: &[usize],
-    mut set: impl FnMut(&mut Candidate, &[u8]),
-) {
-    let mut wanted: Vec<(u64, usize)> = indices
-        .iter()
-        .filter_map(|&i| {
-            let doc = candidates[i].doc.0.doc_id;
-            column.ords().first(doc).map(|ord| (ord, i))
-        })
-        .collect();
-    wanted.sort_unstable();
-    let ords: Vec<u64> = wanted.iter().map(|&(ord, _)| ord).collect();
-    let mut next = wanted.iter().map(|&(_, i)| i);
-    let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
-        if let Some(i) = next.next() {
-            set(&mut candidates[i], bytes);
-        }
-    });
 }
 
 #[cfg(test)]

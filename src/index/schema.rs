@@ -18,7 +18,7 @@ use crate::text::body_parts;
 
 /// Bumped whenever the schema, the analyzer or the way guides are cut into
 /// documents changes meaning; an index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 15;
+pub const SCHEMA_VERSION: u32 = 16;
 
 /// Name under which the analyzer is registered with tantivy.
 const ANALYZER: &str = "pyq";
@@ -28,7 +28,6 @@ const PRECUT: &str = "pyq_precut";
 const WORDS: &str = "pyq_words";
 
 /// Names of the fields read by name: fast columns and facets.
-pub const TITLE: &str = "title";
 pub const TITLE_FACTS: &str = "title_facts";
 pub const ORDER: &str = "order";
 pub const SUBSECTIONS: &str = "subsections";
@@ -51,8 +50,10 @@ pub struct Fields {
     pub slug: Field,
     pub guide: Field,
     pub title: Field,
-    /// What ranking reads of the title, worked out when indexing
-    /// ([`TitleFacts::encode`](crate::index::TitleFacts::encode)); a fast column, neither searched nor stored.
+    /// The title and what ranking reads of it, worked out when indexing
+    /// ([`TitleFacts::encode`](crate::index::TitleFacts::encode)): a fast
+    /// column, neither searched nor stored, so that ranking reads both
+    /// without the store.
     pub title_facts: Field,
     pub path: Field,
     pub kind: Field,
@@ -112,8 +113,7 @@ impl Fields {
             id: b.add_text_field("id", STRING | STORED),
             slug: b.add_text_field("slug", STRING),
             guide: b.add_text_field("guide", STRING | STORED),
-            // also a fast column, so that ranking reads titles without the store
-            title: b.add_text_field(TITLE, searched_and_stored.clone().set_fast("raw")),
+            title: b.add_text_field("title", searched_and_stored.clone()),
             title_facts: b.add_text_field(TITLE_FACTS, TextOptions::default().set_fast("raw")),
             path: b.add_text_field("path", searched_and_stored),
             kind: b.add_text_field("kind", STRING | STORED),
@@ -151,8 +151,8 @@ impl Fields {
         (index.schema() == expected).then_some(fields)
     }
 
-    /// The tantivy document of `doc`, whose title's facts are
-    /// `title_facts` ([`TitleFacts::encode`](crate::index::TitleFacts::encode)).
+    /// The tantivy document of `doc`, whose title and its facts, encoded,
+    /// are `title_facts` ([`TitleFacts::encode`](crate::index::TitleFacts::encode)).
     pub fn encode(&self, doc: &Document, order: u64, title_facts: &str) -> TantivyDocument {
         let mut d = TantivyDocument::new();
         d.add_text(self.id, &doc.id);

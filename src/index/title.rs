@@ -1,8 +1,9 @@
 //! What ranking reads of a title, worked out once when a guide is indexed
 //! rather than for every candidate of every query: its stems, the stems of
 //! its content words, its code tokens, its words as written and the
-//! question word it opens with. Kept in the index as one string
-//! ([`TitleFacts::encode`]). Pure, but for the stemmer's memory.
+//! question word it opens with. Kept in the index with the title, as one
+//! string ([`TitleFacts::encode`]), so that a candidate's title and facts
+//! are read together. Pure, but for the stemmer's memory.
 
 use super::stem::Stemmer;
 use crate::terms::code_tokens;
@@ -12,8 +13,12 @@ use crate::wording::question::{self as wording, Role, Typed};
 /// place. Neither it nor [`FIELD`] is kept in a token (a title holding
 /// one, from a broken guide, loses it).
 const END: char = '\u{1f}';
-/// Separates the lists of an encoded title.
+/// Separates the title and the lists of an encoded title. The title, read
+/// back up to the last [`LISTS`] separators, may hold it.
 const FIELD: char = '\n';
+/// The lists of the facts, each ended by [`FIELD`]; the question word
+/// follows the last.
+const LISTS: usize = 4;
 
 /// What ranking reads of a title.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,9 +49,12 @@ impl TitleFacts {
         }
     }
 
-    /// The facts as one string, for the index.
-    pub fn encode(&self) -> String {
-        let mut out = String::new();
+    /// `title` and its facts as one string, for the index: the title
+    /// first, so that values sort by title, then each list, then the
+    /// question word.
+    pub fn encode(&self, title: &str) -> String {
+        let mut out = String::from(title);
+        out.push(FIELD);
         for list in [&self.stems, &self.content, &self.code, &self.words] {
             for token in list {
                 out.extend(token.chars().filter(|&c| c != END && c != FIELD));
@@ -58,10 +66,12 @@ impl TitleFacts {
         out
     }
 
-    /// The facts [`TitleFacts::encode`] wrote; `None` for a string it did
-    /// not write.
-    pub fn decode(encoded: &str) -> Option<TitleFacts> {
-        let mut fields = encoded.split(FIELD);
+    /// The title and facts [`TitleFacts::encode`] wrote; `None` for a
+    /// string it did not write.
+    pub fn decode(encoded: &str) -> Option<(&str, TitleFacts)> {
+        let (at, _) = encoded.rmatch_indices(FIELD).nth(LISTS)?;
+        let (title, facts) = (&encoded[..at], &encoded[at + 1..]);
+        let mut fields = facts.split(FIELD);
         let mut list = || -> Option<Vec<String>> {
             Some(
                 fields
@@ -73,16 +83,14 @@ impl TitleFacts {
         };
         let (stems, content, code, words) = (list()?, list()?, list()?, list()?);
         let kind = fields.next()?;
-        if fields.next().is_some() {
-            return None;
-        }
-        Some(TitleFacts {
+        let facts = TitleFacts {
             stems,
             content,
             code,
             words,
             kind: (!kind.is_empty()).then(|| kind.to_string()),
-        })
+        };
+        Some((title, facts))
     }
 }
 
@@ -139,26 +147,36 @@ mod tests {
             "Lists",
         ] {
             let facts = TitleFacts::of(title, &mut s);
-            assert_eq!(TitleFacts::decode(&facts.encode()), Some(facts), "{title}");
+            let encoded = facts.encode(title);
+            assert_eq!(
+                TitleFacts::decode(&encoded),
+                Some((title, facts)),
+                "{title}"
+            );
         }
+        // a title holding the separator keeps it
+        let facts = TitleFacts::of("two\nlines", &mut s);
+        let encoded = facts.encode("two\nlines");
+        assert_eq!(TitleFacts::decode(&encoded), Some(("two\nlines", facts)));
         // an empty stem keeps its place; no question word is none
         let odd = TitleFacts {
             stems: vec!["a".into(), String::new(), "b".into()],
             ..TitleFacts::default()
         };
-        assert_eq!(TitleFacts::decode(&odd.encode()), Some(odd));
+        assert_eq!(TitleFacts::decode(&odd.encode("t")), Some(("t", odd)));
         // a separator in a token is dropped, not taken for one
         let broken = TitleFacts {
             words: vec!["a\u{1f}b".into(), "c\nd".into()],
             ..TitleFacts::default()
         };
-        let back = TitleFacts::decode(&broken.encode()).expect("decodes");
+        let encoded = broken.encode("t");
+        let (_, back) = TitleFacts::decode(&encoded).expect("decodes");
         assert_eq!(back.words, ["ab", "cd"]);
     }
 
     #[test]
     fn a_string_it_did_not_write_is_refused() {
         assert_eq!(TitleFacts::decode("just a title"), None);
-        assert_eq!(TitleFacts::decode("a\nb\nc\nd\nwhat\nextra"), None);
+        assert_eq!(TitleFacts::decode("a\nb\nc\nwhat"), None);
     }
 }

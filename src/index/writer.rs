@@ -29,7 +29,7 @@ pub struct Builder {
     fields: Fields,
     /// Stems the titles, remembering the words they share.
     stemmer: Stemmer,
-    /// The facts of each title seen, encoded: the same title in many
+    /// Each title seen with its facts, encoded: the same title in many
     /// guides (or many copies of one) is worked out once.
     title_facts: HashMap<String, String>,
 }
@@ -67,7 +67,7 @@ impl Builder {
         let title_facts = self
             .title_facts
             .entry(doc.title.clone())
-            .or_insert_with(|| TitleFacts::of(&doc.title, stemmer).encode());
+            .or_insert_with(|| TitleFacts::of(&doc.title, stemmer).encode(&doc.title));
         self.writer
             .add_document(self.fields.encode(doc, order, title_facts))
             .map(drop)
